@@ -1,0 +1,2 @@
+export * from './generated/ast.js';
+export * from './segment-module.js';

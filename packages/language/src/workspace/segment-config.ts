@@ -1,0 +1,90 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod/v4';
+import { lintCodes } from '../validation/segment-diagnostic-codes.js';
+
+/** The file name of a project's configuration; its folder is the project's root. */
+export const CONFIG_FILE_NAME = 'segment.config.json';
+
+const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
+
+/**
+ * The shape of `segment.config.json`, validated with zod. `segment.config.schema.json` (published
+ * in this package's `schemas/` folder) is generated from it so that editors can complete the file.
+ */
+export const SegmentConfigSchema = z
+    .object({
+        $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
+        timezone: z
+            .string()
+            .refine((zone) => IANAZone.isValidZone(zone), { message: 'not a known IANA time zone' })
+            .default('UTC')
+            .describe('Time zone of segments that do not declare one (an IANA name such as "Europe/Paris").'),
+        limits: z
+            .object({
+                maxConditions: z
+                    .number()
+                    .int()
+                    .positive()
+                    .default(20)
+                    .describe('Most conditions (leaves) one segment may have before `too-many-conditions`.'),
+                maxDepth: z
+                    .number()
+                    .int()
+                    .positive()
+                    .default(5)
+                    .describe('Deepest nesting one segment may have before `too-deep`; `where` and `exclude` are level 1.'),
+            })
+            .strict()
+            .prefault({})
+            .describe('Limits on the size of a segment.'),
+        severity: z
+            .partialRecord(z.enum(lintCodes), severitySetting)
+            .default({})
+            .describe('Severity of each lint: "error", "warning", "info" or "off".'),
+    })
+    .strict()
+    .describe('Configuration of a segment project: the folder holding this file and its sub-folders.');
+
+/** A validated configuration, with every default filled in. */
+export type SegmentConfig = z.output<typeof SegmentConfigSchema>;
+
+/** The configuration of a project without a `segment.config.json`. */
+export const defaultSegmentConfig: SegmentConfig = SegmentConfigSchema.parse({});
+
+/** A problem with a configuration file: it cannot be read, is not JSON, or does not match the schema. */
+export class SegmentConfigError extends Error {
+    constructor(
+        readonly file: string,
+        readonly problems: readonly string[],
+    ) {
+        super(`${file}: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.name = 'SegmentConfigError';
+    }
+}
+
+/** Parses the text of a configuration file, throwing a {@link SegmentConfigError} with every problem. */
+export function parseSegmentConfig(text: string, file: string): SegmentConfig {
+    let json: unknown;
+    try {
+        json = JSON.parse(text);
+    } catch (error) {
+        throw new SegmentConfigError(file, [`not valid JSON: ${(error as Error).message}`]);
+    }
+    const result = SegmentConfigSchema.safeParse(json);
+    if (!result.success) {
+        throw new SegmentConfigError(
+            file,
+            result.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`),
+        );
+    }
+    return result.data;
+}
+
+/** The JSON Schema of `segment.config.json`, generated from {@link SegmentConfigSchema}. */
+export function segmentConfigJsonSchema(): Record<string, unknown> {
+    return {
+        ...z.toJSONSchema(SegmentConfigSchema, { io: 'input' }),
+        $id: 'https://segments-as-code.dev/schemas/segment.config.schema.json',
+        title: 'segment.config.json',
+    };
+}
