@@ -11,6 +11,7 @@ import {
 import { SegmentsGeneratedModule, SegmentsGeneratedSharedModule } from './generated/module.js';
 import { SegmentPrinter } from './formatting/segment-printer.js';
 import { SegmentLowering } from './ir/segment-lowering.js';
+import { createSegmentParser } from './segment-parser.js';
 import { SegmentSchemaResolver } from './segment-schema-resolver.js';
 import { SegmentScopeProvider } from './segment-scope.js';
 import { SegmentValueConverter } from './segment-value-converter.js';
@@ -47,6 +48,7 @@ export type SegmentServices = LangiumCoreServices & SegmentAddedServices;
 /** The dependency-injection module of the segment language: our implementations of each service. */
 export const SegmentModule: Module<SegmentServices, PartialLangiumCoreServices & SegmentAddedServices> = {
     parser: {
+        LangiumParser: (services) => createSegmentParser(services),
         ValueConverter: () => new SegmentValueConverter(),
     },
     references: {

@@ -1,4 +1,4 @@
-import { type CstNode, DefaultValueConverter, type GrammarAST, type ValueType } from 'langium';
+import { type CstNode, CstUtils, DefaultValueConverter, type GrammarAST, type ValueType } from 'langium';
 
 /**
  * Converts terminal and datatype-rule text into AST values:
@@ -16,7 +16,17 @@ export class SegmentValueConverter extends DefaultValueConverter {
             case 'TimeUnit':
             case 'TextOperator':
             case 'AggregateFunction':
-                return normalizeKeywords(input);
+            case 'OrOperator':
+            case 'AndOperator':
+            case 'PresenceCheck':
+            case 'Quantifier':
+            case 'AgoComparison':
+            case 'OrderOperator':
+            case 'WindowDirection':
+            case 'FrequencyBound':
+            case 'ScalarTypeName':
+            case 'ListElementType':
+                return normalizeKeywords(tokenTexts(cstNode).join(' '));
             default:
                 return super.runConverter(rule, input, cstNode);
         }
@@ -36,4 +46,12 @@ export function unquoteName(text: string): string {
 /** Keywords are case-insensitive; the AST holds their canonical, lower-case, single-spaced form. */
 export function normalizeKeywords(text: string): string {
     return text.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** The texts of the visible tokens of a node (a datatype rule's input joins them without spaces). */
+function tokenTexts(node: CstNode): string[] {
+    return CstUtils.flattenCst(node)
+        .filter((leaf) => !leaf.hidden)
+        .map((leaf) => leaf.text)
+        .toArray();
 }

@@ -148,6 +148,12 @@ export function isAggregateFunction(item: unknown): item is AggregateFunction {
     return item === 'count' || item === 'sum' || item === 'avg' || item === 'min' || item === 'max' || item === 'first_performed' || item === 'last_performed';
 }
 
+export type AgoComparison = 'less' | 'more';
+
+export function isAgoComparison(item: unknown): item is AgoComparison {
+    return item === 'more' || item === 'less';
+}
+
 /*
  * A value followed by at most one predicate suffix. Each suffix keeps the value as `subject`.
  * `between a and b` takes additive bounds, so the `and` after `b` is the logical one.
@@ -155,7 +161,7 @@ export function isAggregateFunction(item: unknown): item is AggregateFunction {
 export interface AgoPredicate extends langium.AstNode {
     readonly $container: Aggregate | AgoPredicate | ArithmeticExpr | BetweenPredicate | BetweenWindow | BinaryExpr | Comparison | FunctionCall | InPredicate | IncludesPredicate | LetField | NegationExpr | NotExpr | OrderPredicate | ParenExpr | Performed | PresencePredicate | Segment | SinceWindow | TextPredicate | WithinPredicate;
     readonly $type: 'AgoPredicate';
-    comparison: 'less' | 'more';
+    comparison: AgoComparison;
     duration: Duration;
     subject: Expression;
 }
@@ -169,6 +175,12 @@ export const AgoPredicate = {
 
 export function isAgoPredicate(item: unknown): item is AgoPredicate {
     return reflection.isInstance(item, AgoPredicate.$type);
+}
+
+export type AndOperator = 'and';
+
+export function isAndOperator(item: unknown): item is AndOperator {
+    return item === 'and';
 }
 
 export interface ArithmeticExpr extends langium.AstNode {
@@ -250,7 +262,7 @@ export interface BinaryExpr extends langium.AstNode {
     readonly $container: Aggregate | AgoPredicate | ArithmeticExpr | BetweenPredicate | BetweenWindow | BinaryExpr | Comparison | FunctionCall | InPredicate | IncludesPredicate | LetField | NegationExpr | NotExpr | OrderPredicate | ParenExpr | Performed | PresencePredicate | Segment | SinceWindow | TextPredicate | WithinPredicate;
     readonly $type: 'BinaryExpr';
     left: Expression;
-    operator: 'and' | 'or';
+    operator: AndOperator | OrOperator;
     right: Expression;
 }
 
@@ -500,7 +512,7 @@ export function isFieldRef(item: unknown): item is FieldRef {
 export interface Frequency extends langium.AstNode {
     readonly $container: Performed;
     readonly $type: 'Frequency';
-    bound: 'exactly' | 'least' | 'most';
+    bound: FrequencyBound;
     times: number;
 }
 
@@ -512,6 +524,12 @@ export const Frequency = {
 
 export function isFrequency(item: unknown): item is Frequency {
     return reflection.isInstance(item, Frequency.$type);
+}
+
+export type FrequencyBound = string;
+
+export function isFrequencyBound(item: unknown): item is FrequencyBound {
+    return typeof item === 'string';
 }
 
 export interface FunctionCall extends langium.AstNode {
@@ -546,7 +564,7 @@ export interface IncludesPredicate extends langium.AstNode {
     readonly $container: Aggregate | AgoPredicate | ArithmeticExpr | BetweenPredicate | BetweenWindow | BinaryExpr | Comparison | FunctionCall | InPredicate | IncludesPredicate | LetField | NegationExpr | NotExpr | OrderPredicate | ParenExpr | Performed | PresencePredicate | Segment | SinceWindow | TextPredicate | WithinPredicate;
     readonly $type: 'IncludesPredicate';
     negated: boolean;
-    quantifier?: 'all' | 'any';
+    quantifier?: Quantifier;
     subject: Expression;
     values: Array<Expression>;
 }
@@ -633,10 +651,16 @@ export function isLetField(item: unknown): item is LetField {
     return reflection.isInstance(item, LetField.$type);
 }
 
+export type ListElementType = 'number' | 'text';
+
+export function isListElementType(item: unknown): item is ListElementType {
+    return item === 'text' || item === 'number';
+}
+
 export interface ListType extends langium.AstNode {
     readonly $container: EventProperty | Field;
     readonly $type: 'ListType';
-    element: 'number' | 'text';
+    element: ListElementType;
 }
 
 export const ListType = {
@@ -740,6 +764,12 @@ export function isNumberLiteral(item: unknown): item is NumberLiteral {
     return reflection.isInstance(item, NumberLiteral.$type);
 }
 
+export type OrderOperator = 'after' | 'before';
+
+export function isOrderOperator(item: unknown): item is OrderOperator {
+    return item === 'before' || item === 'after';
+}
+
 /*
  * A value followed by at most one predicate suffix. Each suffix keeps the value as `subject`.
  * `between a and b` takes additive bounds, so the `and` after `b` is the logical one.
@@ -748,7 +778,7 @@ export interface OrderPredicate extends langium.AstNode {
     readonly $container: Aggregate | AgoPredicate | ArithmeticExpr | BetweenPredicate | BetweenWindow | BinaryExpr | Comparison | FunctionCall | InPredicate | IncludesPredicate | LetField | NegationExpr | NotExpr | OrderPredicate | ParenExpr | Performed | PresencePredicate | Segment | SinceWindow | TextPredicate | WithinPredicate;
     readonly $type: 'OrderPredicate';
     bound: Expression;
-    operator: 'after' | 'before';
+    operator: OrderOperator;
     subject: Expression;
 }
 
@@ -761,6 +791,16 @@ export const OrderPredicate = {
 
 export function isOrderPredicate(item: unknown): item is OrderPredicate {
     return reflection.isInstance(item, OrderPredicate.$type);
+}
+
+/*
+ * Keyword-valued properties go through datatype rules, so the value converter can give the AST
+ * their canonical lower-case, single-spaced form whatever case the source uses.
+ */
+export type OrOperator = 'or';
+
+export function isOrOperator(item: unknown): item is OrOperator {
+    return item === 'or';
 }
 
 export interface ParenExpr extends langium.AstNode {
@@ -800,6 +840,12 @@ export function isPerformed(item: unknown): item is Performed {
     return reflection.isInstance(item, Performed.$type);
 }
 
+export type PresenceCheck = 'empty' | 'null' | 'set';
+
+export function isPresenceCheck(item: unknown): item is PresenceCheck {
+    return item === 'set' || item === 'null' || item === 'empty';
+}
+
 /*
  * A value followed by at most one predicate suffix. Each suffix keeps the value as `subject`.
  * `between a and b` takes additive bounds, so the `and` after `b` is the logical one.
@@ -807,7 +853,7 @@ export function isPerformed(item: unknown): item is Performed {
 export interface PresencePredicate extends langium.AstNode {
     readonly $container: Aggregate | AgoPredicate | ArithmeticExpr | BetweenPredicate | BetweenWindow | BinaryExpr | Comparison | FunctionCall | InPredicate | IncludesPredicate | LetField | NegationExpr | NotExpr | OrderPredicate | ParenExpr | Performed | PresencePredicate | Segment | SinceWindow | TextPredicate | WithinPredicate;
     readonly $type: 'PresencePredicate';
-    check: 'empty' | 'null' | 'set';
+    check: PresenceCheck;
     negated: boolean;
     subject: Expression;
 }
@@ -821,6 +867,12 @@ export const PresencePredicate = {
 
 export function isPresencePredicate(item: unknown): item is PresencePredicate {
     return reflection.isInstance(item, PresencePredicate.$type);
+}
+
+export type Quantifier = 'all' | 'any';
+
+export function isQuantifier(item: unknown): item is Quantifier {
+    return item === 'any' || item === 'all';
 }
 
 /** The optional settings before `where`, in any order; each at most once (checked by the validator). */
@@ -842,7 +894,7 @@ export function isRefreshSetting(item: unknown): item is RefreshSetting {
 export interface ScalarType extends langium.AstNode {
     readonly $container: EventProperty | Field;
     readonly $type: 'ScalarType';
-    name: 'boolean' | 'date' | 'datetime' | 'number' | 'text';
+    name: ScalarTypeName;
 }
 
 export const ScalarType = {
@@ -852,6 +904,12 @@ export const ScalarType = {
 
 export function isScalarType(item: unknown): item is ScalarType {
     return reflection.isInstance(item, ScalarType.$type);
+}
+
+export type ScalarTypeName = 'boolean' | 'date' | 'datetime' | 'number' | 'text';
+
+export function isScalarTypeName(item: unknown): item is ScalarTypeName {
+    return item === 'text' || item === 'number' || item === 'boolean' || item === 'date' || item === 'datetime';
 }
 
 export interface Schema extends langium.AstNode {
@@ -1058,6 +1116,12 @@ export function isWindow(item: unknown): item is Window {
     return reflection.isInstance(item, Window.$type);
 }
 
+export type WindowDirection = 'last' | 'next';
+
+export function isWindowDirection(item: unknown): item is WindowDirection {
+    return item === 'last' || item === 'next';
+}
+
 /*
  * A value followed by at most one predicate suffix. Each suffix keeps the value as `subject`.
  * `between a and b` takes additive bounds, so the `and` after `b` is the logical one.
@@ -1082,7 +1146,7 @@ export function isWithinPredicate(item: unknown): item is WithinPredicate {
 export interface WithinWindow extends langium.AstNode {
     readonly $container: Aggregate | Performed | WithinPredicate;
     readonly $type: 'WithinWindow';
-    direction: 'last' | 'next';
+    direction: WindowDirection;
     duration: Duration;
 }
 

@@ -82,7 +82,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -103,7 +103,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@41"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -184,7 +184,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -215,7 +215,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@60"
                   },
                   "arguments": []
                 }
@@ -246,7 +246,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -290,7 +290,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -309,7 +309,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@60"
                   },
                   "arguments": []
                 }
@@ -385,7 +385,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -416,7 +416,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@60"
                   },
                   "arguments": []
                 }
@@ -471,29 +471,11 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
         "feature": "name",
         "operator": "=",
         "terminal": {
-          "$type": "Alternatives",
-          "elements": [
-            {
-              "$type": "Keyword",
-              "value": "text"
-            },
-            {
-              "$type": "Keyword",
-              "value": "number"
-            },
-            {
-              "$type": "Keyword",
-              "value": "boolean"
-            },
-            {
-              "$type": "Keyword",
-              "value": "date"
-            },
-            {
-              "$type": "Keyword",
-              "value": "datetime"
-            }
-          ]
+          "$type": "RuleCall",
+          "rule": {
+            "$ref": "#/rules@28"
+          },
+          "arguments": []
         }
       },
       "entry": false,
@@ -519,17 +501,11 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "feature": "element",
             "operator": "=",
             "terminal": {
-              "$type": "Alternatives",
-              "elements": [
-                {
-                  "$type": "Keyword",
-                  "value": "text"
-                },
-                {
-                  "$type": "Keyword",
-                  "value": "number"
-                }
-              ]
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@29"
+              },
+              "arguments": []
             }
           }
         ]
@@ -563,7 +539,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@60"
               },
               "arguments": []
             }
@@ -582,7 +558,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@60"
                   },
                   "arguments": []
                 }
@@ -622,7 +598,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -634,7 +610,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@60"
               },
               "arguments": []
             },
@@ -659,7 +635,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@41"
+                      "$ref": "#/rules@51"
                     },
                     "arguments": []
                   },
@@ -762,7 +738,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@60"
                   },
                   "arguments": []
                 }
@@ -790,7 +766,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@60"
                   },
                   "arguments": []
                 }
@@ -822,7 +798,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -853,7 +829,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -865,7 +841,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@60"
               },
               "arguments": []
             },
@@ -890,7 +866,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@41"
+                      "$ref": "#/rules@51"
                     },
                     "arguments": []
                   },
@@ -912,7 +888,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@60"
               },
               "arguments": []
             }
@@ -933,7 +909,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@41"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -995,8 +971,11 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "feature": "operator",
                 "operator": "=",
                 "terminal": {
-                  "$type": "Keyword",
-                  "value": "or"
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@20"
+                  },
+                  "arguments": []
                 }
               },
               {
@@ -1054,8 +1033,11 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "feature": "operator",
                 "operator": "=",
                 "terminal": {
-                  "$type": "Keyword",
-                  "value": "and"
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@21"
+                  },
+                  "arguments": []
                 }
               },
               {
@@ -1143,7 +1125,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@21"
+              "$ref": "#/rules@31"
             },
             "arguments": []
           },
@@ -1203,7 +1185,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1243,7 +1225,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1259,7 +1241,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1303,7 +1285,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1322,7 +1304,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@21"
+                            "$ref": "#/rules@31"
                           },
                           "arguments": []
                         }
@@ -1370,7 +1352,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -1382,7 +1364,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1420,21 +1402,11 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                     "feature": "check",
                     "operator": "=",
                     "terminal": {
-                      "$type": "Alternatives",
-                      "elements": [
-                        {
-                          "$type": "Keyword",
-                          "value": "set"
-                        },
-                        {
-                          "$type": "Keyword",
-                          "value": "null"
-                        },
-                        {
-                          "$type": "Keyword",
-                          "value": "empty"
-                        }
-                      ]
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@22"
+                      },
+                      "arguments": []
                     }
                   }
                 ]
@@ -1476,17 +1448,11 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                             "feature": "quantifier",
                             "operator": "=",
                             "terminal": {
-                              "$type": "Alternatives",
-                              "elements": [
-                                {
-                                  "$type": "Keyword",
-                                  "value": "any"
-                                },
-                                {
-                                  "$type": "Keyword",
-                                  "value": "all"
-                                }
-                              ]
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@23"
+                              },
+                              "arguments": []
                             }
                           },
                           {
@@ -1504,7 +1470,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@21"
+                                "$ref": "#/rules@31"
                               },
                               "arguments": []
                             }
@@ -1523,7 +1489,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                                 "terminal": {
                                   "$type": "RuleCall",
                                   "rule": {
-                                    "$ref": "#/rules@21"
+                                    "$ref": "#/rules@31"
                                   },
                                   "arguments": []
                                 }
@@ -1549,7 +1515,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@21"
+                            "$ref": "#/rules@31"
                           },
                           "arguments": []
                         }
@@ -1577,7 +1543,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -1601,17 +1567,11 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                     "feature": "comparison",
                     "operator": "=",
                     "terminal": {
-                      "$type": "Alternatives",
-                      "elements": [
-                        {
-                          "$type": "Keyword",
-                          "value": "more"
-                        },
-                        {
-                          "$type": "Keyword",
-                          "value": "less"
-                        }
-                      ]
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@24"
+                      },
+                      "arguments": []
                     }
                   },
                   {
@@ -1625,7 +1585,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@28"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -1653,17 +1613,11 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                     "feature": "operator",
                     "operator": "=",
                     "terminal": {
-                      "$type": "Alternatives",
-                      "elements": [
-                        {
-                          "$type": "Keyword",
-                          "value": "before"
-                        },
-                        {
-                          "$type": "Keyword",
-                          "value": "after"
-                        }
-                      ]
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@25"
+                      },
+                      "arguments": []
                     }
                   },
                   {
@@ -1673,7 +1627,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1689,6 +1643,237 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
       "fragment": false,
       "parameters": [],
       "$comment": "/*\\n * A value followed by at most one predicate suffix. Each suffix keeps the value as \`subject\`.\\n * \`between a and b\` takes additive bounds, so the \`and\` after \`b\` is the logical one.\\n */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "OrOperator",
+      "dataType": "string",
+      "definition": {
+        "$type": "Keyword",
+        "value": "or"
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/*\\n * Keyword-valued properties go through datatype rules, so the value converter can give the AST\\n * their canonical lower-case, single-spaced form whatever case the source uses.\\n */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AndOperator",
+      "dataType": "string",
+      "definition": {
+        "$type": "Keyword",
+        "value": "and"
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PresenceCheck",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "set"
+          },
+          {
+            "$type": "Keyword",
+            "value": "null"
+          },
+          {
+            "$type": "Keyword",
+            "value": "empty"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Quantifier",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "any"
+          },
+          {
+            "$type": "Keyword",
+            "value": "all"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AgoComparison",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "more"
+          },
+          {
+            "$type": "Keyword",
+            "value": "less"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "OrderOperator",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "before"
+          },
+          {
+            "$type": "Keyword",
+            "value": "after"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "WindowDirection",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "last"
+          },
+          {
+            "$type": "Keyword",
+            "value": "next"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "FrequencyBound",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "at"
+              },
+              {
+                "$type": "Keyword",
+                "value": "least"
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "at"
+              },
+              {
+                "$type": "Keyword",
+                "value": "most"
+              }
+            ]
+          },
+          {
+            "$type": "Keyword",
+            "value": "exactly"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ScalarTypeName",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "text"
+          },
+          {
+            "$type": "Keyword",
+            "value": "number"
+          },
+          {
+            "$type": "Keyword",
+            "value": "boolean"
+          },
+          {
+            "$type": "Keyword",
+            "value": "date"
+          },
+          {
+            "$type": "Keyword",
+            "value": "datetime"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ListElementType",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "text"
+          },
+          {
+            "$type": "Keyword",
+            "value": "number"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
     },
     {
       "$type": "ParserRule",
@@ -1750,7 +1935,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@22"
+              "$ref": "#/rules@32"
             },
             "arguments": []
           },
@@ -1791,7 +1976,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@22"
+                    "$ref": "#/rules@32"
                   },
                   "arguments": []
                 }
@@ -1818,7 +2003,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@23"
+              "$ref": "#/rules@33"
             },
             "arguments": []
           },
@@ -1859,7 +2044,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -1904,7 +2089,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -1914,7 +2099,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@24"
+              "$ref": "#/rules@34"
             },
             "arguments": []
           }
@@ -1969,35 +2154,35 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@41"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@43"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@49"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@50"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@27"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           },
@@ -2018,7 +2203,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -2042,7 +2227,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@60"
                   },
                   "arguments": []
                 }
@@ -2066,7 +2251,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@46"
+                    "$ref": "#/rules@56"
                   },
                   "arguments": []
                 }
@@ -2090,7 +2275,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@45"
+                    "$ref": "#/rules@55"
                   },
                   "arguments": []
                 }
@@ -2185,14 +2370,14 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@36"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@25"
+              "$ref": "#/rules@35"
             },
             "arguments": []
           }
@@ -2217,7 +2402,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
           "terminal": {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@51"
             },
             "arguments": []
           },
@@ -2242,7 +2427,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -2314,7 +2499,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -2372,7 +2557,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -2384,7 +2569,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -2405,7 +2590,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@48"
+              "$ref": "#/rules@58"
             },
             "arguments": []
           },
@@ -2511,7 +2696,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@41"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -2526,7 +2711,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             },
@@ -2539,7 +2724,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -2581,45 +2766,16 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
         "$type": "Group",
         "elements": [
           {
-            "$type": "Alternatives",
-            "elements": [
-              {
-                "$type": "Group",
-                "elements": [
-                  {
-                    "$type": "Keyword",
-                    "value": "at"
-                  },
-                  {
-                    "$type": "Assignment",
-                    "feature": "bound",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "Alternatives",
-                      "elements": [
-                        {
-                          "$type": "Keyword",
-                          "value": "least"
-                        },
-                        {
-                          "$type": "Keyword",
-                          "value": "most"
-                        }
-                      ]
-                    }
-                  }
-                ]
+            "$type": "Assignment",
+            "feature": "bound",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@27"
               },
-              {
-                "$type": "Assignment",
-                "feature": "bound",
-                "operator": "=",
-                "terminal": {
-                  "$type": "Keyword",
-                  "value": "exactly"
-                }
-              }
-            ]
+              "arguments": []
+            }
           },
           {
             "$type": "Assignment",
@@ -2628,7 +2784,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -2665,7 +2821,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -2686,7 +2842,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@41"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -2713,7 +2869,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@41"
+                      "$ref": "#/rules@51"
                     },
                     "arguments": []
                   },
@@ -2731,7 +2887,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -2820,21 +2976,21 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@36"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@38"
+              "$ref": "#/rules@48"
             },
             "arguments": []
           }
@@ -2859,17 +3015,11 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "feature": "direction",
             "operator": "=",
             "terminal": {
-              "$type": "Alternatives",
-              "elements": [
-                {
-                  "$type": "Keyword",
-                  "value": "last"
-                },
-                {
-                  "$type": "Keyword",
-                  "value": "next"
-                }
-              ]
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@26"
+              },
+              "arguments": []
             }
           },
           {
@@ -2879,7 +3029,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -2907,7 +3057,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -2935,7 +3085,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -2951,7 +3101,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -2988,7 +3138,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@41"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -3028,7 +3178,7 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@41"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -3052,14 +3202,14 @@ export const SegmentsGrammar = (): Grammar => loadedSegmentsGrammar ?? (loadedSe
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@48"
+              "$ref": "#/rules@58"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@49"
+              "$ref": "#/rules@59"
             },
             "arguments": []
           },

@@ -89,7 +89,7 @@ export class SegmentTypeChecker {
             }
             this.inProgress.add(attribute);
             try {
-                return this.typeOf(attribute.value);
+                return attribute.value ? this.typeOf(attribute.value) : ERROR;
             } finally {
                 this.inProgress.delete(attribute);
             }
@@ -98,7 +98,10 @@ export class SegmentTypeChecker {
     }
 
     /** The type a schema declaration spells out. */
-    typeOfTypeRef(ref: TypeRef): SegmentType {
+    typeOfTypeRef(ref: TypeRef | undefined): SegmentType {
+        if (!ref) {
+            return ERROR;
+        }
         if (isListType(ref)) {
             return { kind: 'list', element: ref.element === 'number' ? 'number' : 'text' };
         }

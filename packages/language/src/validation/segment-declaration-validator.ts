@@ -1,7 +1,11 @@
 import { type AstNode, type AstNodeLocator, AstUtils, type FileSystemProvider, type IndexManager, type LangiumDocument, UriUtils, type ValidationAcceptor } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import { canonicalUnit } from '../types/segment-types.js';
 import {
     type EventDecl,
+    type InList,
+    type InSegment,
+    type RefreshSetting,
     type LetField,
     type Model,
     type Schema,
@@ -133,14 +137,39 @@ export class SegmentDeclarationValidator {
         }
     }
 
+    /** `in segment` and `in list` must name a segment or list of the same schema: membership is per record. */
+    checkMembershipSchema(node: InSegment | InList, accept: ValidationAcceptor): void {
+        const target = isInSegment(node) ? node.segment.ref : node.list.ref;
+        const own = this.schemas.schemaFor(node);
+        const theirs = target && this.schemas.schemaFor(target);
+        if (!own || !theirs || own === theirs) return;
+        const kind = isInSegment(node) ? 'segment' : 'list';
+        reporter(accept)('type-mismatch', `\`${target.name}\` is a ${kind} of \`${theirs.name}\`, but this condition is about \`${own.name}\` records.`, {
+            node,
+            property: (isInSegment(node) ? 'segment' : 'list') as never,
+        });
+    }
+
+    /** `refresh every N minutes|hours|days|weeks`: a polling interval, so no calendar units. */
+    checkRefresh(setting: RefreshSetting, accept: ValidationAcceptor): void {
+        const unit = canonicalUnit(setting.interval.unit);
+        if (unit === 'months' || unit === 'years') {
+            reporter(accept)('invalid-literal', `\`refresh every\` takes minutes, hours, days or weeks, not ${unit}.`, { node: setting.interval, property: 'unit' });
+        } else if (setting.interval.amount <= 0) {
+            reporter(accept)('invalid-literal', 'A refresh interval must be longer than zero.', { node: setting.interval, property: 'amount' });
+        }
+    }
+
     /** A calculated field must not depend on itself. */
     checkLetCycle(field: LetField, accept: ValidationAcceptor): void {
         const path = this.findCycle<LetField>(field, (f) =>
-            AstUtils.streamAst(f.value)
-                .filter(isFieldRef)
-                .map((ref) => ref.field.ref)
-                .filter(isLetField)
-                .toArray(),
+            f.value
+                ? AstUtils.streamAst(f.value)
+                      .filter(isFieldRef)
+                      .map((ref) => ref.field.ref)
+                      .filter(isLetField)
+                      .toArray()
+                : [],
         );
         if (path) {
             reporter(accept)('calculated-field-cycle', `\`${field.name}\` depends on itself: ${path.map((f) => `\`${f.name}\``).join(' → ')}.`, {

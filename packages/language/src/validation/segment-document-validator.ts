@@ -10,6 +10,7 @@ import {
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { EVENT_TIME_PROPERTY } from '../segment-scope.js';
+import type { SegmentSchemaResolver } from '../segment-schema-resolver.js';
 import type { SegmentServices } from '../segment-module.js';
 import { closestName } from '../util/suggestions.js';
 import type { SegmentProjects } from '../workspace/segment-projects.js';
@@ -45,9 +46,11 @@ const referenceKinds: Record<string, { code: DiagnosticCode; noun: string }> = {
 export class SegmentDocumentValidator extends DefaultDocumentValidator {
     protected readonly scopeProvider: ScopeProvider;
     protected readonly projects: SegmentProjects;
+    protected readonly schemas: SegmentSchemaResolver;
 
     constructor(services: SegmentServices) {
         super(services);
+        this.schemas = services.references.SchemaResolver;
         this.scopeProvider = services.references.ScopeProvider;
         this.projects = services.workspace.Projects;
     }
@@ -90,6 +93,7 @@ export class SegmentDocumentValidator extends DefaultDocumentValidator {
             if (!error) continue;
             const info = error.info;
             const kind = referenceKinds[`${info.container.$type}.${info.property}`] ?? { code: 'unknown-field', noun: 'name' };
+            if (this.schemaUnknown(info, kind.code)) continue;
             const name = reference.$refText;
             const suggestion = closestName(name, this.candidateNames(info));
             const message = `Unknown ${kind.noun} \`${name}\`${this.where(info, kind.noun)}${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`;
@@ -102,6 +106,14 @@ export class SegmentDocumentValidator extends DefaultDocumentValidator {
                 }),
             );
         }
+    }
+
+    /**
+     * Whether a field or event name cannot be checked because the schema itself is unknown (an
+     * `unknown-schema` or `missing-schema` error says so already: one mistake, one diagnostic).
+     */
+    protected schemaUnknown(info: ReferenceInfo, code: DiagnosticCode): boolean {
+        return (code === 'unknown-field' || code === 'unknown-event' || code === 'unknown-property') && !this.schemas.schemaFor(info.container);
     }
 
     /** The names a reference could have meant. */
