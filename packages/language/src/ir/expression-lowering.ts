@@ -43,6 +43,7 @@ import {
 } from '../generated/ast.js';
 import type { SegmentTypeChecker } from '../types/segment-type-checker.js';
 import { canonicalUnit, isSubDayUnit, type SegmentType } from '../types/segment-types.js';
+import { isConditionForm } from '../segment-ast-utils.js';
 import { SegmentLoweringError } from './lowering-errors.js';
 import type { ConditionBase, ConditionIR, DomainIR, FieldTypeIR, TimeUnitIR, ValueIR, ValueTypeIR, WindowIR } from './segment-ir.js';
 import { sourceSpanOf } from './source-spans.js';
@@ -58,25 +59,6 @@ export interface ExpressionLoweringContext {
 type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 type Relation = Omit<Extract<ConditionIR, { kind: 'compare' }>, keyof ConditionBase | 'kind'>;
 
-/** Expressions that are conditions by their form (their type is `boolean`). */
-function isConditionForm(e: Expression): boolean {
-    return (
-        isBinaryExpr(e) ||
-        isNotExpr(e) ||
-        isComparison(e) ||
-        isBetweenPredicate(e) ||
-        isInPredicate(e) ||
-        isTextPredicate(e) ||
-        isPresencePredicate(e) ||
-        isIncludesPredicate(e) ||
-        isWithinPredicate(e) ||
-        isAgoPredicate(e) ||
-        isOrderPredicate(e) ||
-        isPerformed(e) ||
-        isInSegment(e) ||
-        isInList(e)
-    );
-}
 
 /** The expression inside any number of parentheses. */
 function unwrap(e: Expression): Expression {

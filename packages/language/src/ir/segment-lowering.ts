@@ -19,6 +19,7 @@ import {
     isRefreshSetting,
     isTimezoneSetting,
 } from '../generated/ast.js';
+import { calculatedFieldsUsedBy } from '../segment-ast-utils.js';
 import type { SegmentSchemaResolver } from '../segment-schema-resolver.js';
 import type { SegmentServices } from '../segment-module.js';
 import type { SegmentTypeChecker } from '../types/segment-type-checker.js';
@@ -207,7 +208,7 @@ export class SegmentLowering {
                 throw new SegmentLoweringError(owner, `the calculated field \`${field.name}\` depends on itself`);
             }
             visiting.add(field);
-            for (const used of this.calculatedFieldsUsedBy(field.value)) {
+            for (const used of calculatedFieldsUsedBy(field.value)) {
                 visit(used);
             }
             visiting.delete(field);
@@ -215,16 +216,6 @@ export class SegmentLowering {
         };
         schema.members.filter(isLetField).forEach(visit);
         return ordered;
-    }
-
-    /** The calculated fields an expression names directly. */
-    protected calculatedFieldsUsedBy(node: AstNode): LetField[] {
-        return AstUtils.streamAst(node)
-            .filter(isFieldRef)
-            .map((ref) => ref.field.ref)
-            .filter(isLetField)
-            .distinct()
-            .toArray();
     }
 
     /**

@@ -4,13 +4,9 @@ import {
     type Attribute,
     type Expression,
     type TypeRef,
-    isAgoPredicate,
     isAggregate,
     isArithmeticExpr,
-    isBetweenPredicate,
-    isBinaryExpr,
     isBooleanLiteral,
-    isComparison,
     isDateLiteral,
     isDateTimeLiteral,
     isDurationLiteral,
@@ -18,27 +14,18 @@ import {
     isEventDecl,
     isFieldRef,
     isFunctionCall,
-    isInList,
-    isInPredicate,
-    isInSegment,
-    isIncludesPredicate,
     isLetField,
     isListType,
     isNegationExpr,
-    isNotExpr,
     isNowLiteral,
     isNullLiteral,
     isNumberLiteral,
-    isOrderPredicate,
     isParenExpr,
-    isPerformed,
-    isPresencePredicate,
     isStringLiteral,
-    isTextPredicate,
     isTodayLiteral,
-    isWithinPredicate,
 } from '../generated/ast.js';
 import { builtinFunctions } from '../builtins/segment-functions.js';
+import { isConditionForm } from '../segment-ast-utils.js';
 import type { SegmentServices } from '../segment-module.js';
 import {
     BOOLEAN,
@@ -133,22 +120,7 @@ export class SegmentTypeChecker {
         if (isArithmeticExpr(e)) return this.arithmeticType(e.operator, this.typeOf(e.left), this.typeOf(e.right));
         if (isFunctionCall(e)) return this.functionType(e.function, e.args.map((a) => this.typeOf(a)));
         if (isAggregate(e)) return this.aggregateType(e);
-        if (
-            isBinaryExpr(e) ||
-            isNotExpr(e) ||
-            isComparison(e) ||
-            isBetweenPredicate(e) ||
-            isInPredicate(e) ||
-            isTextPredicate(e) ||
-            isPresencePredicate(e) ||
-            isIncludesPredicate(e) ||
-            isWithinPredicate(e) ||
-            isAgoPredicate(e) ||
-            isOrderPredicate(e) ||
-            isPerformed(e) ||
-            isInSegment(e) ||
-            isInList(e)
-        ) {
+        if (isConditionForm(e)) {
             return BOOLEAN;
         }
         return ERROR;

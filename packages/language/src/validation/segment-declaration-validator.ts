@@ -1,5 +1,6 @@
 import { type AstNode, type AstNodeLocator, AstUtils, type FileSystemProvider, type IndexManager, type LangiumDocument, UriUtils, type ValidationAcceptor } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import { calculatedFieldsUsedBy } from '../segment-ast-utils.js';
 import { canonicalUnit } from '../types/segment-types.js';
 import {
     type EventDecl,
@@ -11,9 +12,7 @@ import {
     type Schema,
     type Segment,
     type StaticList,
-    isFieldRef,
     isInSegment,
-    isLetField,
     isSegment,
 } from '../generated/ast.js';
 import type { SegmentSchemaResolver } from '../segment-schema-resolver.js';
@@ -162,15 +161,7 @@ export class SegmentDeclarationValidator {
 
     /** A calculated field must not depend on itself. */
     checkLetCycle(field: LetField, accept: ValidationAcceptor): void {
-        const path = this.findCycle<LetField>(field, (f) =>
-            f.value
-                ? AstUtils.streamAst(f.value)
-                      .filter(isFieldRef)
-                      .map((ref) => ref.field.ref)
-                      .filter(isLetField)
-                      .toArray()
-                : [],
-        );
+        const path = this.findCycle<LetField>(field, (f) => calculatedFieldsUsedBy(f.value));
         if (path) {
             reporter(accept)('calculated-field-cycle', `\`${field.name}\` depends on itself: ${path.map((f) => `\`${f.name}\``).join(' → ')}.`, {
                 node: field,
