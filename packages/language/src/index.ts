@@ -1,6 +1,6 @@
 export * from './generated/ast.js';
 export * from './segment-module.js';
-export * from './ir/segment-ir.js';
+export * from '@segments/ir';
 export * from './ir/segment-lowering.js';
 export * from './ir/expression-lowering.js';
 export * from './ir/lowering-errors.js';

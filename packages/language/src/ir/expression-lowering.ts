@@ -45,7 +45,7 @@ import type { SegmentTypeChecker } from '../types/segment-type-checker.js';
 import { canonicalUnit, isSubDayUnit, type SegmentType } from '../types/segment-types.js';
 import { isConditionForm } from '../segment-ast-utils.js';
 import { SegmentLoweringError } from './lowering-errors.js';
-import type { ConditionBase, ConditionIR, DomainIR, FieldTypeIR, TimeUnitIR, ValueIR, ValueTypeIR, WindowIR } from './segment-ir.js';
+import type { ConditionBase, ConditionIR, DomainIR, FieldTypeIR, TimeUnitIR, ValueIR, ValueTypeIR, WindowIR } from '@segments/ir';
 import { sourceSpanOf } from './source-spans.js';
 
 /** What lowering an expression needs to know about where it sits. */

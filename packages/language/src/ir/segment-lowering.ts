@@ -27,7 +27,7 @@ import { canonicalUnit, type TimeUnit } from '../types/segment-types.js';
 import type { SegmentProjects } from '../workspace/segment-projects.js';
 import { ExpressionLowering } from './expression-lowering.js';
 import { SegmentLoweringError } from './lowering-errors.js';
-import { type CalculatedFieldIR, type EventIR, type FieldIR, IR_VERSION, type ListIR, type SchemaIR, type SegmentBundleIR, type SegmentIR } from './segment-ir.js';
+import { type CalculatedFieldIR, type EventIR, type FieldIR, IR_VERSION, type ListIR, type SchemaIR, type SegmentBundleIR, type SegmentIR } from '@segments/ir';
 
 /** Minutes per `refresh every` unit; months and years have no fixed length. */
 const minutesPerUnit: Partial<Record<TimeUnit, number>> = { minutes: 1, hours: 60, days: 1440, weeks: 10080 };

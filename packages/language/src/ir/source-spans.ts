@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import type { SourceSpan } from './segment-ir.js';
+import type { SourceSpan } from '@segments/ir';
 
 /**
  * Where a node is written, with 1-based lines and columns (`endColumn` is the column just after

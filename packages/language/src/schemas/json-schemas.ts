@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { SegmentBundleSchema } from '../ir/segment-ir.js';
+import { SegmentBundleSchema } from '@segments/ir';
 import { segmentConfigJsonSchema } from '../workspace/segment-config.js';
 
 /** The published JSON Schemas, by file name (in this package's `schemas/` folder). */

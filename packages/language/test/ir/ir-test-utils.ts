@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import { expect } from 'vitest';
 import { isSegment, type Model, type Segment } from '../../src/generated/ast.js';
-import { type ConditionIR, SegmentBundleSchema, type SegmentBundleIR, type ValueIR } from '../../src/ir/segment-ir.js';
+import { type ConditionIR, SegmentBundleSchema, type SegmentBundleIR, type ValueIR } from '@segments/ir';
 import { checkWithContact, type TestProject } from '../test-utils.js';
 
 /** The segment declared in a built document (the first one, or the one named). */

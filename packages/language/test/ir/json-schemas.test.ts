@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { IR_VERSION, SegmentBundleSchema } from '../../src/ir/segment-ir.js';
+import { IR_VERSION, SegmentBundleSchema } from '@segments/ir';
 import { jsonSchemaText, publishedJsonSchemas, segmentIrJsonSchema } from '../../src/schemas/json-schemas.js';
 
 const folder = new URL('../../schemas/', import.meta.url);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { IR_VERSION } from '../../src/ir/segment-ir.js';
+import { IR_VERSION } from '@segments/ir';
 import { SegmentLoweringError } from '../../src/ir/lowering-errors.js';
 import { buildProject, checkWithContact, CONTACT_SCHEMA } from '../test-utils.js';
 import { lower, lowerIn, segmentIn } from './ir-test-utils.js';
