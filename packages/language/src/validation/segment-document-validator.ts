@@ -24,6 +24,9 @@ export interface SegmentDiagnosticData {
     [key: string]: unknown;
 }
 
+/** How many syntax errors one document reports before it summarises the rest. */
+export const MAX_SYNTAX_ERRORS = 100;
+
 /** What kind of name each cross-reference is, for its code and message. */
 const referenceKinds: Record<string, { code: DiagnosticCode; noun: string }> = {
     'FieldRef.field': { code: 'unknown-field', noun: 'field' },
@@ -56,7 +59,7 @@ export class SegmentDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const diagnostics = this.capSyntaxErrors(await super.validateDocument(document, options, cancelToken));
         const { severity } = this.projects.projectOf(document.uri).config;
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
@@ -68,6 +71,22 @@ export class SegmentDocumentValidator extends DefaultDocumentValidator {
             result.push(diagnostic);
         }
         return result;
+    }
+
+    /**
+     * Keeps the first {@link MAX_SYNTAX_ERRORS} syntax errors and says how many more there are: a
+     * file of random bytes would otherwise bury the reader (and the editor) under thousands.
+     */
+    protected capSyntaxErrors(diagnostics: Diagnostic[]): Diagnostic[] {
+        const syntax = diagnostics.filter((d) => (d.data as SegmentDiagnosticData | undefined)?.code === 'syntax-error');
+        if (syntax.length <= MAX_SYNTAX_ERRORS) return diagnostics;
+        const dropped = new Set(syntax.slice(MAX_SYNTAX_ERRORS));
+        const last = syntax[MAX_SYNTAX_ERRORS - 1];
+        const summary: Diagnostic = {
+            ...last,
+            message: `${syntax.length - MAX_SYNTAX_ERRORS} more syntax errors after this one are not shown: is this a segment file?`,
+        };
+        return [...diagnostics.filter((d) => !dropped.has(d)), summary];
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

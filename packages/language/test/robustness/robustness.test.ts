@@ -148,3 +148,13 @@ describe('robustness', () => {
         expect(await expectRobust('odd characters', `\uFEFF${SCHEMA}segment s { where x > 1 \u0000 \uD800 }`)).toBeGreaterThan(0);
     });
 });
+
+describe('syntax errors are capped', () => {
+    test('random bytes report at most 100 syntax errors and a summary of the rest', { timeout: HANG }, async () => {
+        const text = new TextDecoder().decode(new SeededRandom(1).bytes(64 * 1024));
+        const { diagnostics } = await buildAlone('capped', text);
+        const syntax = diagnostics.filter((d) => d.code === 'syntax-error');
+        expect(syntax).toHaveLength(101);
+        expect(syntax[100].message).toMatch(/^\d+ more syntax errors after this one are not shown/);
+    });
+});
