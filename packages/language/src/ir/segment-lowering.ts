@@ -23,14 +23,14 @@ import { calculatedFieldsUsedBy } from '../segment-ast-utils.js';
 import type { SegmentSchemaResolver } from '../segment-schema-resolver.js';
 import type { SegmentServices } from '../segment-module.js';
 import type { SegmentTypeChecker } from '../types/segment-type-checker.js';
-import { canonicalUnit, type TimeUnit } from '../types/segment-types.js';
+import { canonicalUnit, type CanonicalTimeUnit } from '../types/segment-types.js';
 import type { SegmentProjects } from '../workspace/segment-projects.js';
 import { ExpressionLowering } from './expression-lowering.js';
 import { SegmentLoweringError } from './lowering-errors.js';
 import { type CalculatedFieldIR, type EventIR, type FieldIR, IR_VERSION, type ListIR, type SchemaIR, type SegmentBundleIR, type SegmentIR } from '@segments/ir';
 
 /** Minutes per `refresh every` unit; months and years have no fixed length. */
-const minutesPerUnit: Partial<Record<TimeUnit, number>> = { minutes: 1, hours: 60, days: 1440, weeks: 10080 };
+const minutesPerUnit: Partial<Record<CanonicalTimeUnit, number>> = { minutes: 1, hours: 60, days: 1440, weeks: 10080 };
 
 /** The segments and lists a segment refers to directly (through its conditions and the calculated fields they use). */
 interface DirectReferences {

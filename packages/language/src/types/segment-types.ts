@@ -9,7 +9,7 @@ export type SegmentType =
     | { readonly kind: 'boolean' }
     | { readonly kind: 'date' }
     | { readonly kind: 'datetime' }
-    | { readonly kind: 'duration'; readonly unit: TimeUnit }
+    | { readonly kind: 'duration'; readonly unit: CanonicalTimeUnit }
     | { readonly kind: 'list'; readonly element: 'text' | 'number' }
     | { readonly kind: 'enum'; readonly values: readonly string[] }
     | { readonly kind: 'null' }
@@ -18,7 +18,7 @@ export type SegmentType =
 export type TypeKind = SegmentType['kind'];
 
 /** Time units in their canonical, plural form. */
-export type TimeUnit = 'minutes' | 'hours' | 'days' | 'weeks' | 'months' | 'years';
+export type CanonicalTimeUnit = 'minutes' | 'hours' | 'days' | 'weeks' | 'months' | 'years';
 
 export const TEXT: SegmentType = { kind: 'text' };
 export const NUMBER: SegmentType = { kind: 'number' };
@@ -29,13 +29,13 @@ export const NULL: SegmentType = { kind: 'null' };
 export const ERROR: SegmentType = { kind: 'error' };
 
 /** The canonical unit of a written unit: `day` and `Days` are `days`. */
-export function canonicalUnit(unit: string): TimeUnit {
+export function canonicalUnit(unit: string): CanonicalTimeUnit {
     const lower = unit.toLowerCase();
-    return (lower.endsWith('s') ? lower : `${lower}s`) as TimeUnit;
+    return (lower.endsWith('s') ? lower : `${lower}s`) as CanonicalTimeUnit;
 }
 
 /** Whether a unit is finer than a day (so it needs a time of day). */
-export function isSubDayUnit(unit: TimeUnit): boolean {
+export function isSubDayUnit(unit: CanonicalTimeUnit): boolean {
     return unit === 'minutes' || unit === 'hours';
 }
 

@@ -41,6 +41,19 @@ export const SegmentConfigSchema = z
             .partialRecord(z.enum(lintCodes), severitySetting)
             .default({})
             .describe('Severity of each lint: "error", "warning", "info" or "off".'),
+        preview: z
+            .object({
+                data: z.string().min(1).describe('Sample records (.ndjson, .json or .csv), relative to this file: editors show member counts and previews on it.'),
+                events: z.string().min(1).optional().describe('Events of the sample records (.ndjson), relative to this file, when they are not embedded.'),
+                now: z
+                    .string()
+                    .refine((text) => !Number.isNaN(Date.parse(text)), { message: 'not an ISO-8601 instant' })
+                    .optional()
+                    .describe('The evaluation instant of previews (an ISO-8601 instant); by default the current time.'),
+            })
+            .strict()
+            .optional()
+            .describe('Sample data for member counts and previews in editors.'),
     })
     .strict()
     .describe('Configuration of a segment project: the folder holding this file and its sub-folders.');
