@@ -1,1 +1,9 @@
-export {};
+export * from './api.js';
+export * from './truth.js';
+export * from './errors.js';
+export * from './segment-compiler.js';
+export * from './explain/funnel.js';
+export * from './lists/list-sources.js';
+export * from './lists/csv.js';
+export * from './time/civil-dates.js';
+export * from './membership/index.js';
