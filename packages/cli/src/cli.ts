@@ -1,8 +1,10 @@
 import { type CliArguments, parseCliArguments } from './arguments.js';
 import { CliError, ExitCode, UsageError } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
+import { runChanges } from './commands/changes.js';
 import { runCheck } from './commands/check.js';
 import { runCompile } from './commands/compile.js';
+import { runEval } from './commands/eval.js';
 import { runFmt } from './commands/fmt.js';
 import { cliVersion } from './version.js';
 import { DefaultWorkspaceLoader, type WorkspaceLoader } from './workspace-loader.js';
@@ -41,5 +43,9 @@ function dispatch(args: CliArguments, io: CliIo, createLoader: () => WorkspaceLo
             return runFmt(args, io, createLoader());
         case 'compile':
             return runCompile(args, io, createLoader());
+        case 'eval':
+            return runEval(args, io, createLoader());
+        case 'changes':
+            return runChanges(args, io, createLoader());
     }
 }

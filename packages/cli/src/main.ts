@@ -5,4 +5,10 @@
 import { runCli } from './cli.js';
 import { processIo } from './cli-io.js';
 
+// A reader that stops early (`segment eval ... --format ids | head`) closes the pipe: stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = await runCli(process.argv.slice(2), processIo());

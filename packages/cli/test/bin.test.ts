@@ -20,7 +20,7 @@ describe('bin/segment.js', () => {
     });
 
     test('<command> --help prints the usage of that command', () => {
-        for (const command of ['check', 'fmt', 'compile']) {
+        for (const command of ['check', 'fmt', 'compile', 'eval', 'changes']) {
             const result = segment(fixture({}), command, '--help');
             expect(result.stdout).toMatch(new RegExp(`^Usage: segment ${command}`));
             expect(result.status).toBe(0);

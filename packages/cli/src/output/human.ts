@@ -1,24 +1,8 @@
 import type { CliDiagnostic, CliSeverity, DiagnosticReport } from '../diagnostics.js';
+import { paint, type Style } from './ansi.js';
 import type { FormatOptions } from './formatter.js';
 
-/** ANSI styles, applied only when colours are on. */
-const styles = {
-    bold: [1, 22],
-    dim: [2, 22],
-    red: [31, 39],
-    yellow: [33, 39],
-    cyan: [36, 39],
-    blue: [34, 39],
-} as const;
-
-type Style = keyof typeof styles;
-
 const severityStyles: Record<CliSeverity, Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
-
-function paint(text: string, color: boolean, ...names: Style[]): string {
-    if (!color || text === '') return text;
-    return names.reduce((result, name) => `\u001b[${styles[name][0]}m${result}\u001b[${styles[name][1]}m`, text);
-}
 
 /**
  * The human format: for each diagnostic `file:line:col severity code message`, then the source

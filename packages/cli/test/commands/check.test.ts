@@ -144,7 +144,7 @@ describe('segment check: output formats', () => {
 
     test('human output is coloured only on a terminal without NO_COLOR', async () => {
         const root = fixture({ 'contact.segment': SCHEMA, 'typo.segment': UNKNOWN_FIELD });
-        const runs = [
+        const runs: { tty: boolean; env: Record<string, string>; coloured: boolean }[] = [
             { tty: true, env: {}, coloured: true },
             { tty: true, env: { NO_COLOR: '1' }, coloured: false },
             { tty: false, env: {}, coloured: false },
