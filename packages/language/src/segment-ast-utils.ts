@@ -45,7 +45,7 @@ export function calculatedFieldsUsedBy(node: AstNode | undefined): LetField[] {
     if (!node) return [];
     return AstUtils.streamAst(node)
         .filter(isFieldRef)
-        .map((ref) => ref.field.ref)
+        .map((ref) => ref.field?.ref)
         .filter(isLetField)
         .distinct()
         .toArray();

@@ -62,7 +62,7 @@ export class SegmentSchemaResolver {
         while (current?.$container) {
             const container: AstNode = current.$container;
             if ((isPerformed(container) || isAggregate(container)) && current.$containerProperty === 'filter') {
-                return container.event.ref;
+                return container.event?.ref;
             }
             if (isLetField(container) || isEventDecl(container)) {
                 return undefined;

@@ -18,12 +18,17 @@ export class SegmentScopeProvider extends DefaultScopeProvider {
     protected readonly schemas: SegmentSchemaResolver;
     protected readonly projects: SegmentProjects;
     protected readonly projectScopes: WorkspaceCache<string, Scope>;
+    /** One scope per schema (its fields and lets) and per event (its properties): built once, shared by every reference. */
+    protected readonly memberScopes: WorkspaceCache<AstNode, Scope>;
+    protected readonly eventScopes: WorkspaceCache<AstNode, Scope>;
 
     constructor(services: SegmentServices) {
         super(services);
         this.schemas = services.references.SchemaResolver;
         this.projects = services.workspace.Projects;
         this.projectScopes = new WorkspaceCache(services.shared);
+        this.memberScopes = new WorkspaceCache(services.shared);
+        this.eventScopes = new WorkspaceCache(services.shared);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -37,9 +42,9 @@ export class SegmentScopeProvider extends DefaultScopeProvider {
                 return this.fieldScope(this.schemas.schemaFor(container));
             case `${Performed.$type}.${Performed.event}`:
             case `${Aggregate.$type}.${Aggregate.event}`:
-                return this.createScopeForNodes(this.schemas.schemaFor(container)?.members.filter(isEventDecl) ?? []);
+                return this.eventScope(this.schemas.schemaFor(container));
             case `${Aggregate.$type}.${Aggregate.property}`:
-                return this.createScopeForNodes((container as Aggregate).event.ref?.properties ?? []);
+                return this.createScopeForNodes((container as Aggregate).event?.ref?.properties ?? []);
             case `${Segment.$type}.${Segment.schema}`:
             case `${StaticList.$type}.${StaticList.schema}`:
                 return this.projectScope(Schema.$type, container);
@@ -55,14 +60,28 @@ export class SegmentScopeProvider extends DefaultScopeProvider {
     /** Names usable as values at a node: event properties inside an event's `where`, then the schema's fields and lets. */
     protected attributeScope(node: AstNode): Scope {
         const schema = this.schemas.schemaFor(node);
-        const members = schema?.members.filter((member) => !isEventDecl(member)) ?? [];
-        const fields = this.createScopeForNodes(members);
+        if (!schema) {
+            return EMPTY_SCOPE;
+        }
+        const fields = this.memberScopes.get(schema, () => this.mapScopeOf(schema.members.filter((member) => !isEventDecl(member))));
         const event = this.schemas.eventInScope(node);
         if (!event) {
             return fields;
         }
-        const time = this.descriptions.createDescription(event, EVENT_TIME_PROPERTY);
-        return this.createScope(stream<AstNodeDescription>([time], event.properties.map((p) => this.descriptions.createDescription(p, p.name))), fields);
+        return this.memberScopes.get(event, () => {
+            const time = this.descriptions.createDescription(event, EVENT_TIME_PROPERTY);
+            return new MapScope(stream<AstNodeDescription>([time], event.properties.map((p) => this.descriptions.createDescription(p, p.name))).toArray(), fields);
+        });
+    }
+
+    /** A scope of named nodes with constant-time lookup. */
+    protected mapScopeOf(nodes: readonly (AstNode & { name: string })[], outer?: Scope): Scope {
+        return new MapScope(nodes.map((n) => this.descriptions.createDescription(n, n.name)), outer);
+    }
+
+    /** The events of a schema, after `performed` and in aggregates. */
+    protected eventScope(schema: SchemaNode | undefined): Scope {
+        return schema ? this.eventScopes.get(schema, () => this.mapScopeOf(schema.members.filter(isEventDecl))) : EMPTY_SCOPE;
     }
 
     protected fieldScope(schema: SchemaNode | undefined): Scope {

@@ -110,7 +110,7 @@ export class SegmentTypeChecker {
             return e.ago || e.fromNow ? DATETIME : { kind: 'duration', unit: canonicalUnit(e.duration.unit) };
         }
         if (isFieldRef(e)) {
-            const target = e.field.ref;
+            const target = e.field?.ref;
             return target ? this.typeOfAttribute(target) : ERROR;
         }
         if (isNegationExpr(e)) {

@@ -9,8 +9,8 @@ export function closestName(name: string, candidates: Iterable<string>): string 
     let best: string | undefined;
     let bestDistance = Infinity;
     for (const candidate of candidates) {
-        if (candidate === name) continue;
-        const distance = editDistance(target, candidate.toLowerCase());
+        if (candidate === name || Math.abs(candidate.length - name.length) > limit) continue;
+        const distance = editDistance(target, candidate.toLowerCase(), Math.min(limit, bestDistance));
         if (distance <= limit && distance < bestDistance) {
             best = candidate;
             bestDistance = distance;
@@ -19,19 +19,29 @@ export function closestName(name: string, candidates: Iterable<string>): string 
     return best;
 }
 
-/** Optimal string alignment distance between two strings. */
-export function editDistance(a: string, b: string): number {
-    const rows = a.length + 1;
+/**
+ * Optimal string alignment distance between two strings (three rolling rows). With a `bound`, it
+ * stops as soon as the distance must exceed it and returns `bound + 1`.
+ */
+export function editDistance(a: string, b: string, bound = Infinity): number {
     const cols = b.length + 1;
-    const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i < rows; i++) {
+    let before = new Array<number>(cols).fill(0);
+    let previous = Array.from({ length: cols }, (_, j) => j);
+    let current = new Array<number>(cols).fill(0);
+    for (let i = 1; i <= a.length; i++) {
+        current[0] = i;
+        let rowMinimum = i;
         for (let j = 1; j < cols; j++) {
             const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
             if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                value = Math.min(value, before[j - 2] + 1);
             }
+            current[j] = value;
+            rowMinimum = Math.min(rowMinimum, value);
         }
+        if (rowMinimum > bound) return bound + 1;
+        [before, previous, current] = [previous, current, before];
     }
-    return d[rows - 1][cols - 1];
+    return previous[cols - 1];
 }

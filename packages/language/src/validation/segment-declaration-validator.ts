@@ -121,7 +121,7 @@ export class SegmentDeclarationValidator {
     /** The CSV of a static list must exist (checked when the document itself is on a file system). */
     checkListFile(list: StaticList, accept: ValidationAcceptor): void {
         const document = AstUtils.getDocument(list);
-        if (!this.isOnFileSystem(document)) return;
+        if (list.file === undefined || !this.isOnFileSystem(document)) return;
         const file = UriUtils.resolvePath(UriUtils.dirname(document.uri), list.file);
         if (!this.fileSystem.existsSync(file)) {
             reporter(accept)('list-file-not-found', `No file ${JSON.stringify(list.file)} next to this file (looked for ${file.fsPath}).`, { node: list, property: 'file' });
@@ -138,7 +138,7 @@ export class SegmentDeclarationValidator {
 
     /** `in segment` and `in list` must name a segment or list of the same schema: membership is per record. */
     checkMembershipSchema(node: InSegment | InList, accept: ValidationAcceptor): void {
-        const target = isInSegment(node) ? node.segment.ref : node.list.ref;
+        const target = isInSegment(node) ? node.segment?.ref : node.list?.ref;
         const own = this.schemas.schemaFor(node);
         const theirs = target && this.schemas.schemaFor(target);
         if (!own || !theirs || own === theirs) return;
@@ -174,7 +174,7 @@ export class SegmentDeclarationValidator {
     checkSegmentCycle(segment: Segment, accept: ValidationAcceptor): void {
         const references = AstUtils.streamAst(segment).filter(isInSegment).toArray();
         for (const reference of references) {
-            const target = reference.segment.ref;
+            const target = reference.segment?.ref;
             if (!target) continue;
             const path = target === segment ? [segment, segment] : this.pathBetween(target, segment);
             if (!path) continue;
@@ -215,7 +215,7 @@ export class SegmentDeclarationValidator {
     protected referencedSegments(segment: Segment): Segment[] {
         return AstUtils.streamAst(segment)
             .filter(isInSegment)
-            .map((r) => r.segment.ref)
+            .map((r) => r.segment?.ref)
             .filter(isSegment)
             .toArray();
     }

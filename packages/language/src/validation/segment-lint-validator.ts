@@ -204,8 +204,8 @@ export class SegmentLintValidator {
             const flipped: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
             const [field, constant, operator] = isFieldRef(e.left) ? [e.left, e.right, e.operator] : [e.right, e.left, flipped[e.operator]];
             const value = this.constant(constant);
-            if (!isFieldRef(field) || !field.field.ref || !value) return [];
-            const key = field.field.ref;
+            if (!isFieldRef(field) || !field.field?.ref || !value) return [];
+            const key = field.field?.ref;
             switch (operator) {
                 case '<': return [{ key, domain: value.domain, high: { value: value.value, strict: true } }];
                 case '<=': return [{ key, domain: value.domain, high: { value: value.value, strict: false } }];
@@ -216,19 +216,19 @@ export class SegmentLintValidator {
                 default: return [];
             }
         }
-        if (isBetweenPredicate(e) && !e.negated && isFieldRef(e.subject) && e.subject.field.ref) {
+        if (isBetweenPredicate(e) && !e.negated && isFieldRef(e.subject) && e.subject.field?.ref) {
             const low = this.constant(e.low);
             const high = this.constant(e.high);
             if (!low || !high || low.domain !== high.domain) return [];
-            return [{ key: e.subject.field.ref, domain: low.domain, low: { value: low.value, strict: false }, high: { value: high.value, strict: false } }];
+            return [{ key: e.subject.field?.ref, domain: low.domain, low: { value: low.value, strict: false }, high: { value: high.value, strict: false } }];
         }
-        if (isOrderPredicate(e) && isFieldRef(e.subject) && e.subject.field.ref) {
+        if (isOrderPredicate(e) && isFieldRef(e.subject) && e.subject.field?.ref) {
             const bound = this.constant(e.bound);
             if (!bound) return [];
             const side = { value: bound.value, strict: true };
-            return [{ key: e.subject.field.ref, domain: bound.domain, ...(e.operator.toLowerCase() === 'before' ? { high: side } : { low: side }) }];
+            return [{ key: e.subject.field?.ref, domain: bound.domain, ...(e.operator.toLowerCase() === 'before' ? { high: side } : { low: side }) }];
         }
-        if ((isWithinPredicate(e) || isAgoPredicate(e)) && isFieldRef(e.subject) && e.subject.field.ref) {
+        if ((isWithinPredicate(e) || isAgoPredicate(e)) && isFieldRef(e.subject) && e.subject.field?.ref) {
             const duration = isWithinPredicate(e) ? e.window.duration : e.duration;
             let unit: string = canonicalUnit(duration.unit);
             let amount = duration.amount;
@@ -237,7 +237,7 @@ export class SegmentLintValidator {
                 amount *= 7;
             }
             const domain = `relative ${unit}`;
-            const key = e.subject.field.ref;
+            const key = e.subject.field?.ref;
             if (isAgoPredicate(e) && e.comparison.toLowerCase() === 'more') return [{ key, domain, high: { value: -amount, strict: true } }];
             const direction = isWithinPredicate(e) ? e.window.direction.toLowerCase() : 'last';
             return direction === 'last'

@@ -330,12 +330,12 @@ export class SegmentTypeValidator {
         const fn = e.function;
         if (fn === 'count' || fn === 'first_performed' || fn === 'last_performed') {
             if (e.property) {
-                report('type-mismatch', `\`${fn}\` works on events, not on a property: write \`${fn}(${e.event.$refText} ...)\`.`, { node: e, property: 'property' });
+                report('type-mismatch', `\`${fn}\` works on events, not on a property: write \`${fn}(${e.event?.$refText ?? "EVENT"} ...)\`.`, { node: e, property: 'property' });
             }
             return;
         }
         if (!e.property) {
-            report('type-mismatch', `\`${fn}\` needs a property of the event: \`${fn}(${e.event.$refText}.property ...)\`.`, { node: e, property: 'event' });
+            report('type-mismatch', `\`${fn}\` needs a property of the event: \`${fn}(${e.event?.$refText ?? "EVENT"}.property ...)\`.`, { node: e, property: 'event' });
             return;
         }
         const property = e.property.ref;

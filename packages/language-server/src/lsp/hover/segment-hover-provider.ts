@@ -43,8 +43,8 @@ export class SegmentHoverProvider extends AstNodeHoverProvider {
             const signature = aggregateSignatures.get(node.function.toLowerCase());
             return signature && this.markdown.aggregate(signature);
         }
-        if (isFieldRef(node) && isEventDecl(node.field.ref)) {
-            return this.markdown.eventTime(node.field.ref);
+        if (isFieldRef(node) && isEventDecl(node.field?.ref)) {
+            return this.markdown.eventTime(node.field?.ref);
         }
         return undefined;
     }

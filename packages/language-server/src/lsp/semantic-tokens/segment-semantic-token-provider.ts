@@ -90,7 +90,7 @@ export class SegmentSemanticTokenProvider extends AbstractSemanticTokenProvider 
         } else if (isDescriptionSetting(node) || isTimezoneSetting(node)) {
             acceptor({ node, property: 'value', type: SemanticTokenTypes.string });
         } else if (isFieldRef(node)) {
-            const event = isEventDecl(node.field.ref);
+            const event = isEventDecl(node.field?.ref);
             acceptor({ node, property: 'field', type: event ? SemanticTokenTypes.event : SemanticTokenTypes.property });
         } else if (isFunctionCall(node)) {
             acceptor({ node, property: 'function', type: SemanticTokenTypes.function });
