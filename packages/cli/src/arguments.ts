@@ -49,7 +49,7 @@ export interface CompileArguments {
     readonly format: CompileFormat;
 }
 
-/** `segment eval <target...> --data FILE [--events FILE] [--now ISO] [--tz ZONE] [--format ...] [--explain]`. */
+/** `segment eval <target...> --data FILE [--events FILE] [--now ISO] [--tz ZONE] [--format ...] [--explain] [--trace KEY...]`. */
 export interface EvalArguments {
     readonly command: 'eval';
     /** What to evaluate: `.segment` files, folders (every segment under them) or segment names of the current directory's project. */
@@ -67,6 +67,8 @@ export interface EvalArguments {
     readonly format: EvalFormat;
     /** Whether to print the per-condition funnel after the members. */
     readonly explain: boolean;
+    /** The keys of the records to trace (why each is in or out), in the order given, each once. */
+    readonly trace: readonly string[];
 }
 
 /** `segment changes <target...> --before FILE --after FILE [...]`. */
@@ -172,6 +174,9 @@ Options:
                           ndjson (member records), csv (the schema's fields) or ids (keys only)
   --explain               Then print how many records each condition was TRUE, FALSE or
                           UNKNOWN for (on stderr unless the format is table)
+  --trace <key>           Then print why the record with this key is in or out: each
+                          condition, its truth and the values it compared (repeatable; on
+                          stderr unless the format is table; exits 1 if no record has the key)
   -h, --help              Show this help
 `,
     changes: `Usage: segment changes <file|folder|name...> --before <file> --after <file> [options]
@@ -216,6 +221,7 @@ const commandOptions = {
         tz: { type: 'string' },
         format: { type: 'string', short: 'f' },
         explain: { type: 'boolean' },
+        trace: { type: 'string', multiple: true },
     },
     changes: {
         ...helpOption,
@@ -278,10 +284,10 @@ function parseCommandLine(
     args: string[],
     options: NonNullable<ParseArgsConfig['options']>,
     usage: string,
-): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+): { values: OptionValues; positionals: string[] } {
     try {
         const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-        return { values: values as Record<string, string | boolean | undefined>, positionals };
+        return { values: values as OptionValues, positionals };
     } catch (error) {
         throw new UsageError(describeParseError(error), usage);
     }
@@ -291,9 +297,12 @@ function defaultPaths(positionals: string[]): string[] {
     return positionals.length > 0 ? positionals : ['.'];
 }
 
-type OptionValues = Record<string, string | boolean | undefined>;
+/** The value of one option: a string, a flag, the strings of a repeatable option, or nothing. */
+type OptionValue = string | boolean | string[] | undefined;
 
-function chooseFormat<F extends string>(value: string | boolean | undefined, formats: readonly F[], fallback: F, usage: string): F {
+type OptionValues = Record<string, OptionValue>;
+
+function chooseFormat<F extends string>(value: OptionValue, formats: readonly F[], fallback: F, usage: string): F {
     if (value === undefined) return fallback;
     const format = formats.find((f) => f === value);
     if (!format) {
@@ -309,7 +318,7 @@ function targetsOf(command: string, positionals: string[], usage: string): strin
 }
 
 /** The value of `--limit`: a positive whole number. */
-function limitOf(value: string | boolean | undefined, usage: string): { limit?: number } {
+function limitOf(value: OptionValue, usage: string): { limit?: number } {
     if (value === undefined) return {};
     const limit = Number(value);
     if (typeof value !== 'string' || !/^\d+$/.test(value) || limit < 1 || !Number.isSafeInteger(limit)) {
@@ -355,6 +364,7 @@ function evalArguments(positionals: string[], values: OptionValues, usage: strin
         ...stringOptions(values, { segment: 'segment', events: 'events', now: 'now', timezone: 'tz' }),
         format: chooseFormat(values['format'], evalFormats, 'table', usage),
         explain: values['explain'] === true,
+        trace: [...new Set(Array.isArray(values['trace']) ? values['trace'] : [])],
     };
 }
 

@@ -30,8 +30,8 @@ describe('parseCliArguments', () => {
     });
 
     test('eval takes targets, --data (required) and its options; the format is table by default', () => {
-        expect(parseCliArguments(['eval', 'adults', '--data', 'c.ndjson'])).toEqual({ command: 'eval', targets: ['adults'], data: 'c.ndjson', format: 'table', explain: false });
-        expect(parseCliArguments(['eval', 'adults', 'segments/', '-d', 'c.ndjson'])).toEqual({ command: 'eval', targets: ['adults', 'segments/'], data: 'c.ndjson', format: 'table', explain: false });
+        expect(parseCliArguments(['eval', 'adults', '--data', 'c.ndjson'])).toEqual({ command: 'eval', targets: ['adults'], data: 'c.ndjson', format: 'table', explain: false, trace: [] });
+        expect(parseCliArguments(['eval', 'adults', 'segments/', '-d', 'c.ndjson'])).toEqual({ command: 'eval', targets: ['adults', 'segments/'], data: 'c.ndjson', format: 'table', explain: false, trace: [] });
         expect(
             parseCliArguments(['eval', 'a.segment', '-s', 'adults', '-d', 'c.csv', '-e', 'e.ndjson', '--now', '2026-01-01T00:00:00Z', '--tz', 'Europe/Paris', '-f', 'ids', '--explain']),
         ).toEqual({
@@ -44,7 +44,9 @@ describe('parseCliArguments', () => {
             timezone: 'Europe/Paris',
             format: 'ids',
             explain: true,
+            trace: [],
         });
+        expect(parseCliArguments(['eval', 'adults', '-d', 'c.ndjson', '--trace', 'c-2', '--trace', 'c-1', '--trace', 'c-2'])).toMatchObject({ trace: ['c-2', 'c-1'] });
     });
 
     test('changes takes targets, --before and --after (required) and its options', () => {

@@ -4,6 +4,7 @@ import type { EvalArguments, EvalFormat } from '../arguments.js';
 import { CliError, ExitCode } from '../cli-error.js';
 import { type CliIo, type OutputStream, useColor } from '../cli-io.js';
 import { evaluateFile } from '../evaluation/evaluate-file.js';
+import { RecordTracer } from '../evaluation/record-tracer.js';
 import { compileBundle, prepareEvaluator } from '../evaluation/segment-evaluation.js';
 import { type DataFile, openDataFile } from '../input/data-file.js';
 import { type EventIndex, loadEventIndex } from '../input/event-index.js';
@@ -15,6 +16,7 @@ import { progressOn } from '../output/progress-bar.js';
 import { combinedQuality, formatQuality } from '../output/quality-summary.js';
 import { formatInstant, recordsNoun } from '../output/record-noun.js';
 import { formatOverview } from '../output/segment-overview.js';
+import { formatTraces } from '../output/trace-tree.js';
 import { loadSegmentBundles } from '../segment-target.js';
 import type { WorkspaceLoader } from '../workspace-loader.js';
 
@@ -35,6 +37,8 @@ interface EvalInputs {
     readonly io: CliIo;
     readonly data: DataFile;
     readonly events: EventIndex | undefined;
+    /** The tracer of the `--trace` keys, when there are. */
+    readonly tracer: RecordTracer | undefined;
 }
 
 /**
@@ -43,8 +47,10 @@ interface EvalInputs {
  * formats; the progress (on a terminal), the summary (on a terminal), the `--explain` funnel and
  * the data-quality report go to stderr. With a folder or several segments as the target, every
  * segment is evaluated in the same pass over the data, and the command prints each one's size (and
- * funnel), or with `ids` and `ndjson` each member of each segment. Returns 1 when the segments'
- * project has errors, 0 otherwise (unreadable entries are reported, not failures).
+ * funnel), or with `ids` and `ndjson` each member of each segment. With `--trace`, the trace of
+ * each key's record follows the output (on stdout with `table`, else on stderr). Returns 1 when
+ * the segments' project has errors or a traced key is in no record, 0 otherwise (unreadable
+ * entries are reported, not failures).
  */
 export async function runEval(args: EvalArguments, io: CliIo, loader: WorkspaceLoader): Promise<ExitCode> {
     const data = openDataFile(args.data, io.cwd);
@@ -53,21 +59,22 @@ export async function runEval(args: EvalArguments, io: CliIo, loader: WorkspaceL
     if (selection === undefined) return ExitCode.Problems;
     if (selection.several && args.format === 'csv') throw new CliError('--format csv takes one segment: with several, use ids or ndjson');
     const now = args.now ?? new Date();
-    const evaluators = selection.bundles.map((bundle) => prepareEvaluator(compileBundle(bundle), now, args.timezone));
-    const inputs: EvalInputs = { args, io, data, events: eventsFile && (await loadEventIndex(eventsFile)) };
-    if (selection.several) await evalSeveral(inputs, selection.bundles, evaluators);
-    else await evalOne(inputs, selection.bundles[0]!, evaluators[0]!);
-    return ExitCode.Ok;
+    const compiled = selection.bundles.map(compileBundle);
+    const evaluators = compiled.map((segment) => prepareEvaluator(segment, now, args.timezone));
+    const tracer = args.trace.length === 0 ? undefined : new RecordTracer(args.trace, compiled.map((segment) => prepareEvaluator(segment, now, args.timezone)));
+    const inputs: EvalInputs = { args, io, data, events: eventsFile && (await loadEventIndex(eventsFile)), tracer };
+    return selection.several ? evalSeveral(inputs, selection.bundles, evaluators) : evalOne(inputs, selection.bundles[0]!, evaluators[0]!);
 }
 
-/** One segment: its members in the chosen format, then the funnel (`--explain`) or, on a terminal, the summary. */
-async function evalOne({ args, io, data, events }: EvalInputs, bundle: SegmentBundleIR, evaluator: SegmentEvaluator): Promise<void> {
+/** One segment: its members in the chosen format, then the funnel (`--explain`) or, on a terminal, the summary, then the traces (`--trace`). */
+async function evalOne({ args, io, data, events, tracer }: EvalInputs, bundle: SegmentBundleIR, evaluator: SegmentEvaluator): Promise<ExitCode> {
     const funnel = args.explain ? createFunnel(evaluator) : undefined;
     const writer = memberWriters[args.format](io.stdout, bundle);
     const result = await evaluateFile({
         runs: [{ evaluator, ...(funnel ? { funnel } : {}), onMember: (key, record) => writer.member(key, record) }],
         data,
         ...(events ? { events } : {}),
+        ...(tracer ? { inspector: tracer } : {}),
         progress: progressOn(io.stderr, args.data, data.size),
     });
     const members = result.members[0]!;
@@ -78,15 +85,18 @@ async function evalOne({ args, io, data, events }: EvalInputs, bundle: SegmentBu
     } else if (machine && io.stderr.isTTY) {
         io.stderr.write(`${plural(members, 'member')} among ${plural(result.records, 'record')} (${formatPercent(members, result.records)})\n`);
     }
+    const found = tracer ? writeTraces(tracer, [bundle], io, machine ? io.stderr : io.stdout, !machine || funnel !== undefined || io.stderr.isTTY) : true;
     io.stderr.write(formatQuality({ malformed: [result.malformed, ...(events ? [events.malformed] : [])], quality: evaluator.quality, ...(events ? { events } : {}) }));
+    return found ? ExitCode.Ok : ExitCode.Problems;
 }
 
 /**
  * Several segments, in one pass: with `table`, the overview (each segment's size, and its funnel
  * with `--explain`) on stdout; with `ids` and `ndjson`, a line per member of each segment on
- * stdout, and the overview on stderr with `--explain` or on a terminal.
+ * stdout, and the overview on stderr with `--explain` or on a terminal. Then the traces
+ * (`--trace`) of each key against every segment, on the stream of the overview.
  */
-async function evalSeveral({ args, io, data, events }: EvalInputs, bundles: readonly SegmentBundleIR[], evaluators: readonly SegmentEvaluator[]): Promise<void> {
+async function evalSeveral({ args, io, data, events, tracer }: EvalInputs, bundles: readonly SegmentBundleIR[], evaluators: readonly SegmentEvaluator[]): Promise<ExitCode> {
     const funnels = args.explain ? evaluators.map((evaluator) => createFunnel(evaluator)) : undefined;
     const line = segmentMemberLines[args.format];
     const writer = line && new SegmentLinesWriter(io.stdout, line);
@@ -98,11 +108,13 @@ async function evalSeveral({ args, io, data, events }: EvalInputs, bundles: read
         }),
         data,
         ...(events ? { events } : {}),
+        ...(tracer ? { inspector: tracer } : {}),
         progress: progressOn(io.stderr, args.data, data.size),
     });
     writer?.end();
     const stream = writer ? io.stderr : io.stdout;
-    if (!writer || args.explain || io.stderr.isTTY) {
+    const overview = !writer || args.explain || io.stderr.isTTY;
+    if (overview) {
         const segments = bundles.map(({ segment }, index) => {
             const funnel = funnels?.[index]?.report();
             return { name: segment.name, title: segment.title, members: result.members[index]!, ...(funnel ? { funnel } : {}) };
@@ -110,6 +122,18 @@ async function evalSeveral({ args, io, data, events }: EvalInputs, bundles: read
         const context = { records: result.records, noun: recordsNoun(bundles[0]!.schema.name), source: args.data, now: formatInstant(evaluators[0]!.now), color: useColor(io, stream) };
         stream.write(formatOverview(segments, context));
     }
+    const found = tracer ? writeTraces(tracer, bundles, io, stream, overview) : true;
     const quality = combinedQuality(evaluators.map((evaluator) => evaluator.quality));
     io.stderr.write(formatQuality({ malformed: [result.malformed, ...(events ? [events.malformed] : [])], quality, ...(events ? { events } : {}) }));
+    return found ? ExitCode.Ok : ExitCode.Problems;
+}
+
+/**
+ * Writes the `--trace` report on a stream, after a blank line when something was written on it
+ * before (`separate`). Returns whether a record had each key.
+ */
+function writeTraces(tracer: RecordTracer, bundles: readonly SegmentBundleIR[], io: CliIo, stream: OutputStream, separate: boolean): boolean {
+    const results = tracer.results();
+    stream.write(`${separate ? '\n' : ''}${formatTraces(results, bundles, useColor(io, stream))}`);
+    return results.every(({ traces }) => traces !== undefined);
 }

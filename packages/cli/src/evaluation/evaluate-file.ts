@@ -1,4 +1,4 @@
-import { type Funnel, type SegmentEvaluator, Truth } from '@segments/engine';
+import { type EventsInput, type Funnel, type SegmentEvaluator, Truth } from '@segments/engine';
 import type { DataFile } from '../input/data-file.js';
 import type { EventIndex } from '../input/event-index.js';
 import { MalformedLog } from '../input/malformed-log.js';
@@ -13,6 +13,14 @@ export interface SegmentRun {
     readonly onMember: (key: string | undefined, record: Record<string, unknown>) => void;
 }
 
+/** Looks at the records with some keys as they stream by (`--trace`). */
+export interface RecordInspector {
+    /** The keys of the records to look at. */
+    readonly keys: ReadonlySet<string>;
+    /** Called for each record whose key is one of {@link keys}, before it is tested, with its events when they come from a separate file. */
+    inspect(key: string, record: Record<string, unknown>, events: EventsInput | undefined): void;
+}
+
 /** What {@link evaluateFile} evaluates. */
 export interface FileEvaluation {
     /**
@@ -23,6 +31,8 @@ export interface FileEvaluation {
     readonly data: DataFile;
     /** The records' events, from a separate file; without it, each record's own `events` array. */
     readonly events?: EventIndex;
+    /** Given the records with some keys; their keys are then read up front, for every record. */
+    readonly inspector?: RecordInspector;
     readonly progress: Progress;
 }
 
@@ -41,7 +51,7 @@ export interface FileEvaluationResult {
  * is read once and given to every segment in turn, whose `onMember` is called when it is a member.
  * Unreadable entries are counted, never fatal.
  */
-export async function evaluateFile({ runs, data, events, progress }: FileEvaluation): Promise<FileEvaluationResult> {
+export async function evaluateFile({ runs, data, events, inspector, progress }: FileEvaluation): Promise<FileEvaluationResult> {
     const malformed = new MalformedLog(data.name);
     const members = runs.map(() => 0);
     const keyReader = runs[0]?.evaluator;
@@ -57,10 +67,11 @@ export async function evaluateFile({ runs, data, events, progress }: FileEvaluat
                 }
                 records++;
                 const record = item.value;
-                // The key is read once per record: up front to find the record's events, else for its first membership.
-                let key = events ? keyReader?.keyOf(record) : undefined;
-                let keyRead = events !== undefined;
+                // The key is read once per record: up front to find the record's events or to inspect it, else for its first membership.
+                let keyRead = events !== undefined || inspector !== undefined;
+                let key = keyRead ? keyReader?.keyOf(record) : undefined;
                 const recordEvents = events?.eventsOf(key);
+                if (key !== undefined && inspector?.keys.has(key)) inspector.inspect(key, record, recordEvents);
                 for (let index = 0; index < runs.length; index++) {
                     const { evaluator, funnel, onMember } = runs[index]!;
                     if (!(funnel ? funnel.add(record, recordEvents) === Truth.TRUE : evaluator.isMember(record, recordEvents))) continue;
