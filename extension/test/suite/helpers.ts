@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SegmentsApi } from '../../src/extension.js';
+
+/** The extension's id: `publisher.name` of its package.json. */
+export const EXTENSION_ID = 'segments-as-code.segments-vscode';
+
+/** The extension's API, once it is active (its language server started). */
+export async function extensionApi(): Promise<SegmentsApi> {
+    const extension = vscode.extensions.getExtension<SegmentsApi>(EXTENSION_ID);
+    assert.ok(extension, `the extension ${EXTENSION_ID} is not installed`);
+    return extension.activate();
+}
+
+/**
+ * A file of the workspace by glob, whether the workspace is the examples folder, a copy of it or
+ * the whole repository: the shortest matching path.
+ */
+export async function workspaceFile(glob: string): Promise<vscode.Uri> {
+    const found = await vscode.workspace.findFiles(glob, '**/node_modules/**');
+    assert.ok(found.length > 0, `no file ${glob} in the workspace`);
+    return found.sort((a, b) => a.path.length - b.path.length)[0]!;
+}
+
+/** Opens a file in an editor. */
+export async function openEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });
+}
+
+/** Drops the unsaved edits of a document: the tests never write the workspace. */
+export async function revert(document: vscode.TextDocument): Promise<void> {
+    if (!document.isDirty) return;
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(document.isDirty, false, `${document.uri.path} is still modified`);
+}
+
+/** Polls `probe` until it gives a value (not `undefined`), or fails after `timeout` ms saying what it waited for. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeout = 30_000): Promise<T> {
+    const deadline = Date.now() + timeout;
+    let last: unknown;
+    for (;;) {
+        try {
+            const value = await probe();
+            if (value !== undefined) return value;
+        } catch (error) {
+            last = error;
+        }
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+}
+
+/** The code of a diagnostic, whether or not it links to its documentation. */
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+    const code = diagnostic.code;
+    return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
+}
+
+/** The position just after the first occurrence of `text` in a document. */
+export function positionAfter(document: vscode.TextDocument, text: string): vscode.Position {
+    const offset = document.getText().indexOf(text);
+    assert.ok(offset >= 0, `no ${JSON.stringify(text)} in ${document.uri.path}`);
+    return document.positionAt(offset + text.length);
+}
