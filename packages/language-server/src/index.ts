@@ -14,3 +14,6 @@ export * from './lsp/semantic-tokens/segment-semantic-token-provider.js';
 export * from './lsp/symbols/segment-document-symbol-provider.js';
 export * from './lsp/symbols/segment-folding-range-provider.js';
 export * from './lsp/symbols/segment-node-kind-provider.js';
+
+// Workspace
+export * from './lsp/workspace/segment-document-builder.js';

@@ -3,12 +3,20 @@ import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModul
 import { registerValidationChecks, type SegmentAddedServices, SegmentModule, SegmentsGeneratedModule, SegmentsGeneratedSharedModule } from '@segments/language';
 import { type SegmentEditingServices, SegmentEditingModule } from './lsp/editing-module.js';
 import { SegmentNodeKindProvider } from './lsp/symbols/segment-node-kind-provider.js';
+import { SegmentDocumentBuilder } from './lsp/workspace/segment-document-builder.js';
 import { type SegmentToolingServices, SegmentToolingModule } from './lsp/tooling-module.js';
 
-/** Shared (language-independent) LSP services: symbol kinds for the outline, workspace symbols and completion items. */
+/**
+ * Shared (language-independent) LSP services: symbol kinds for the outline, workspace symbols and
+ * completion items; a document builder that keeps the bookkeeping of each change cheap in large
+ * workspaces.
+ */
 export const SegmentSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new SegmentNodeKindProvider(),
+    },
+    workspace: {
+        DocumentBuilder: (services) => new SegmentDocumentBuilder(services),
     },
 };
 

@@ -1,4 +1,4 @@
-import { type AstNode, type AstNodeDescription, DefaultScopeProvider, EMPTY_SCOPE, MapScope, type ReferenceInfo, type Scope, stream, WorkspaceCache, AstUtils } from 'langium';
+import { type AstNode, type AstNodeDescription, AstUtils, DefaultScopeProvider, DocumentCache, EMPTY_SCOPE, MapScope, type ReferenceInfo, type Scope, stream, WorkspaceCache } from 'langium';
 import { Aggregate, FieldRef, InList, InSegment, Performed, Schema, Segment, StaticList, isEventDecl, isField, type Schema as SchemaNode } from './generated/ast.js';
 import type { SegmentSchemaResolver } from './segment-schema-resolver.js';
 import type { SegmentServices } from './segment-module.js';
@@ -18,17 +18,23 @@ export class SegmentScopeProvider extends DefaultScopeProvider {
     protected readonly schemas: SegmentSchemaResolver;
     protected readonly projects: SegmentProjects;
     protected readonly projectScopes: WorkspaceCache<string, Scope>;
-    /** One scope per schema (its fields and lets) and per event (its properties): built once, shared by every reference. */
-    protected readonly memberScopes: WorkspaceCache<AstNode, Scope>;
-    protected readonly eventScopes: WorkspaceCache<AstNode, Scope>;
+    /**
+     * One scope per schema (its fields and lets) and per event (its properties): built once, shared
+     * by every reference. They hold nothing but the nodes of the schema's own document, so they are
+     * kept until that document changes (a {@link DocumentCache} on the schema's document): typing in
+     * a segment file does not rebuild the scope of a schema of thousands of fields.
+     */
+    protected readonly memberScopes: DocumentCache<AstNode, Scope>;
+    /** One scope of the events of each schema, kept like {@link memberScopes}. */
+    protected readonly eventScopes: DocumentCache<AstNode, Scope>;
 
     constructor(services: SegmentServices) {
         super(services);
         this.schemas = services.references.SchemaResolver;
         this.projects = services.workspace.Projects;
         this.projectScopes = new WorkspaceCache(services.shared);
-        this.memberScopes = new WorkspaceCache(services.shared);
-        this.eventScopes = new WorkspaceCache(services.shared);
+        this.memberScopes = new DocumentCache(services.shared);
+        this.eventScopes = new DocumentCache(services.shared);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -63,12 +69,13 @@ export class SegmentScopeProvider extends DefaultScopeProvider {
         if (!schema) {
             return EMPTY_SCOPE;
         }
-        const fields = this.memberScopes.get(schema, () => this.mapScopeOf(schema.members.filter((member) => !isEventDecl(member))));
+        const schemaUri = AstUtils.getDocument(schema).uri;
+        const fields = this.memberScopes.get(schemaUri, schema, () => this.mapScopeOf(schema.members.filter((member) => !isEventDecl(member))));
         const event = this.schemas.eventInScope(node);
         if (!event) {
             return fields;
         }
-        return this.memberScopes.get(event, () => {
+        return this.memberScopes.get(schemaUri, event, () => {
             const time = this.descriptions.createDescription(event, EVENT_TIME_PROPERTY);
             return new MapScope(stream<AstNodeDescription>([time], event.properties.map((p) => this.descriptions.createDescription(p, p.name))).toArray(), fields);
         });
@@ -81,7 +88,7 @@ export class SegmentScopeProvider extends DefaultScopeProvider {
 
     /** The events of a schema, after `performed` and in aggregates. */
     protected eventScope(schema: SchemaNode | undefined): Scope {
-        return schema ? this.eventScopes.get(schema, () => this.mapScopeOf(schema.members.filter(isEventDecl))) : EMPTY_SCOPE;
+        return schema ? this.eventScopes.get(AstUtils.getDocument(schema).uri, schema, () => this.mapScopeOf(schema.members.filter(isEventDecl))) : EMPTY_SCOPE;
     }
 
     protected fieldScope(schema: SchemaNode | undefined): Scope {

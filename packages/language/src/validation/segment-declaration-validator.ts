@@ -1,4 +1,4 @@
-import { type AstNode, type AstNodeLocator, AstUtils, type FileSystemProvider, type IndexManager, type LangiumDocument, UriUtils, type ValidationAcceptor } from 'langium';
+import { type AstNode, type AstNodeDescription, type AstNodeLocator, AstUtils, type FileSystemProvider, type IndexManager, type LangiumDocument, MultiMap, UriUtils, type ValidationAcceptor, WorkspaceCache } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { calculatedFieldsUsedBy } from '../segment-ast-utils.js';
 import { canonicalUnit } from '../types/segment-types.js';
@@ -30,6 +30,8 @@ export class SegmentDeclarationValidator {
     protected readonly schemas: SegmentSchemaResolver;
     protected readonly fileSystem: FileSystemProvider;
     protected readonly locator: AstNodeLocator;
+    /** The top-level declarations of each project and type, by name (keyed by project key and type). */
+    protected readonly declarationsByName: WorkspaceCache<string, MultiMap<string, AstNodeDescription>>;
 
     constructor(services: SegmentServices) {
         this.locator = services.workspace.AstNodeLocator;
@@ -37,6 +39,7 @@ export class SegmentDeclarationValidator {
         this.projects = services.workspace.Projects;
         this.schemas = services.references.SchemaResolver;
         this.fileSystem = services.shared.workspace.FileSystemProvider;
+        this.declarationsByName = new WorkspaceCache(services.shared);
     }
 
     /** Two top-level declarations of one kind and name in a project. */
@@ -45,11 +48,9 @@ export class SegmentDeclarationValidator {
         const document = AstUtils.getDocument(model);
         const project = this.projects.projectOf(document.uri).key;
         for (const declaration of model.declarations) {
-            const others = this.indexManager
-                .allElements(declaration.$type)
-                .filter((d) => d.name === declaration.name && this.projects.projectOf(d.documentUri).key === project)
-                .filter((d) => !(d.documentUri.toString() === document.uri.toString() && d.path === this.locator.getAstNodePath(declaration)))
-                .toArray();
+            const others = this.declarationsNamed(declaration.$type, project)
+                .get(declaration.name)
+                .filter((d) => !(d.documentUri.toString() === document.uri.toString() && d.path === this.locator.getAstNodePath(declaration)));
             if (others.length === 0) continue;
             const relatedInformation: DiagnosticRelatedInformation[] = others
                 .filter((d) => d.nameSegment)
@@ -61,6 +62,23 @@ export class SegmentDeclarationValidator {
                 relatedInformation,
             });
         }
+    }
+
+    /**
+     * The declarations of one type in one project, by name, in the index's order. Built once per
+     * state of the workspace rather than by a scan of the whole index for every declaration
+     * validated: a keystroke re-validates a file, and the index holds every file of the workspace.
+     */
+    protected declarationsNamed(type: string, project: string): MultiMap<string, AstNodeDescription> {
+        return this.declarationsByName.get(`${project}\u0000${type}`, () => {
+            const byName = new MultiMap<string, AstNodeDescription>();
+            for (const description of this.indexManager.allElements(type)) {
+                if (this.projects.projectOf(description.documentUri).key === project) {
+                    byName.add(description.name, description);
+                }
+            }
+            return byName;
+        });
     }
 
     /** Two members of one schema (fields, calculated fields, events) or two properties of one event with one name. */

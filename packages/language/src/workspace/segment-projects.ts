@@ -29,12 +29,22 @@ export class DefaultSegmentProjects implements SegmentProjects {
     protected readonly fileSystem: FileSystemProvider;
     protected readonly rootsByFolder = new Map<string, URI | undefined>();
     protected readonly projectsByRoot = new Map<string, SegmentProject>();
+    /**
+     * The project of each document URI asked for: scoping and validation ask for the project of
+     * every declaration of the index, and computing a URI's folder is the costly part.
+     */
+    protected readonly projectsByDocument = new Map<string, SegmentProject>();
 
     constructor(services: LangiumSharedCoreServices) {
         this.fileSystem = services.workspace.FileSystemProvider;
     }
 
     projectOf(uri: URI): SegmentProject {
+        const documentKey = uri.toString();
+        const known = this.projectsByDocument.get(documentKey);
+        if (known) {
+            return known;
+        }
         const root = this.findRoot(UriUtils.dirname(uri));
         const key = root?.toString() ?? '';
         let project = this.projectsByRoot.get(key);
@@ -42,12 +52,14 @@ export class DefaultSegmentProjects implements SegmentProjects {
             project = root ? this.loadProject(root) : { root, key, config: defaultSegmentConfig };
             this.projectsByRoot.set(key, project);
         }
+        this.projectsByDocument.set(documentKey, project);
         return project;
     }
 
     invalidate(): void {
         this.rootsByFolder.clear();
         this.projectsByRoot.clear();
+        this.projectsByDocument.clear();
     }
 
     protected findRoot(folder: URI): URI | undefined {

@@ -14,7 +14,12 @@ export const COMPLETION_PLACEHOLDER = '__segment_completion__';
 export class PlaceholderParser {
     protected readonly documentFactory: LangiumDocumentFactory;
     protected readonly lexer: Lexer;
-    protected last?: { text: string; document: LangiumDocument };
+    /**
+     * The last copy parsed (it has the URI of its document), with the text and span it was made
+     * for: one completion request asks for the same span once per keyword it filters, and the copy
+     * (tokenising and parsing the whole text) is made once.
+     */
+    protected last?: { text: string; start: number; end: number; document: LangiumDocument };
 
     constructor(services: SegmentLspServices) {
         this.documentFactory = services.shared.workspace.LangiumDocumentFactory;
@@ -24,12 +29,14 @@ export class PlaceholderParser {
     /** The node of the copy of `document` whose text from `start` to `end` is replaced by the placeholder. */
     nodeAt(document: LangiumDocument, start: number, end: number): AstNode | undefined {
         const text = document.textDocument.getText();
-        const closing = ')'.repeat(this.unclosedParentheses(text.slice(0, start) + text.slice(end)));
-        const patched = text.slice(0, start) + COMPLETION_PLACEHOLDER + closing + text.slice(end);
-        if (this.last?.text !== patched) {
-            this.last = { text: patched, document: this.documentFactory.fromString(patched, document.uri) };
+        let copy = this.last;
+        if (copy?.text !== text || copy.start !== start || copy.end !== end || copy.document.uri.toString() !== document.uri.toString()) {
+            const closing = ')'.repeat(this.unclosedParentheses(text.slice(0, start) + text.slice(end)));
+            const patched = text.slice(0, start) + COMPLETION_PLACEHOLDER + closing + text.slice(end);
+            copy = { text, start, end, document: this.documentFactory.fromString(patched, document.uri) };
+            this.last = copy;
         }
-        const root = this.last.document.parseResult.value.$cstNode;
+        const root = copy.document.parseResult.value.$cstNode;
         return root && CstUtils.findLeafNodeAtOffset(root, start)?.astNode;
     }
 

@@ -318,11 +318,19 @@ export class SegmentCompletionProvider extends DefaultCompletionProvider {
         }
     }
 
-    /** Each name once (an event's property hides a field of the same name); never the segment being written. */
+    /**
+     * Each name once (an event's property hides a field of the same name); never the segment being
+     * written; only the names that match what is typed before the cursor. Langium's acceptor drops
+     * the others anyway (`fillCompletionItem` applies the same fuzzy matcher to the label), but only
+     * after their item, type and documentation are built: with a schema of thousands of fields, that
+     * was most of the time of a completion request.
+     */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const own = AstUtils.getContainerOfType(refInfo.container, isSegment)?.name;
+        const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
         return super
             .getReferenceCandidates(refInfo, context)
+            .filter((description) => this.fuzzyMatcher.match(typed, description.name))
             .distinct((description) => description.name)
             .filter((description) => !(description.type === 'Segment' && description.name === own));
     }

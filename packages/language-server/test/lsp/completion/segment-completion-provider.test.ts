@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { expectCompletion } from 'langium/test';
 import { CompletionItemKind, type CompletionItem, type CompletionList, InsertTextFormat, type TextEdit } from 'vscode-languageserver';
 import type { SegmentLspServices } from '../../../src/segment-lsp-module.js';
@@ -97,6 +97,26 @@ describe('names in scope', () => {
     test('lists after `in list`, schemas after `of`', async () => {
         expect(await labelsAt(segment('in list <|>'))).toEqual(['vip']);
         expect(await labelsAt('segment draft of <|>')).toEqual(['Contact']);
+    });
+});
+
+describe('names typed so far', () => {
+    test('only the names that match what is typed are offered', async () => {
+        const labels = await labelsAt(segment('vis<|>'));
+        expect(labels.filter((l) => FIELDS.includes(l))).toEqual(['visits', 'last_visit']);
+    });
+
+    test('an item (type, documentation) is built for the matching names only', async () => {
+        const provider = services.lsp.CompletionProvider as unknown as { createReferenceCompletionItem(...args: unknown[]): unknown };
+        const built = vi.spyOn(provider, 'createReferenceCompletionItem');
+        try {
+            const labels = await labelsAt(segment('vis<|>'));
+            const names = built.mock.calls.map(([description]) => (description as { name: string }).name);
+            expect(names.sort()).toEqual(['last_visit', 'visits']);
+            expect(labels).toEqual(expect.arrayContaining(names));
+        } finally {
+            built.mockRestore();
+        }
     });
 });
 
