@@ -9,6 +9,8 @@ import { conversionFor, toText, UNREADABLE } from '../values/conversions.js';
 import { compareClosures, compareWithConstant, flipOperator, textEqualsConstant, type ComparisonOperator } from './comparisons.js';
 import type { Compiled, Fn, Probe, ProbedOperand } from './compiled.js';
 import type { EvaluationState } from './evaluation-state.js';
+import { compileScan, decisiveCount } from './event-scan.js';
+import { textListIncludes } from './list-includes.js';
 import { compileFunction } from './functions.js';
 
 const { FALSE, UNKNOWN, TRUE } = Truth;
@@ -193,6 +195,15 @@ export class ClosureBuilder {
                     return slow(raw, s);
                 };
             }
+            case 'date':
+                return (s) => {
+                    const raw = access(source(s));
+                    if (typeof raw === 'string' && raw.length === 10) {
+                        const days = parseCivilDate(raw);
+                        if (days !== undefined) return days;
+                    }
+                    return slow(raw, s);
+                };
             default:
                 return (s) => slow(access(source(s)), s);
         }
@@ -294,10 +305,11 @@ export class ClosureBuilder {
     // Events
 
     /** The stream of an event of the schema; its occurrences are those whose `event` is its name in the source. */
-    protected stream(name: string): { decl: EventIR; index: number } {
+    protected stream(name: string): { decl: EventIR; index: number; sourceName: string } {
         const decl = this.eventDecls.get(name);
         if (decl === undefined) throw new SegmentEngineError(`Unknown event ${JSON.stringify(name)} in the segment IR.`);
-        return { decl, index: this.state.streamOf(decl.path ? decl.path.join('.') : decl.name) };
+        const sourceName = decl.path ? decl.path.join('.') : decl.name;
+        return { decl, index: this.state.streamOf(sourceName), sourceName };
     }
 
     /** A window's bounds as instants; a date bound covers its whole day. */
@@ -316,56 +328,25 @@ export class ClosureBuilder {
     }
 
     /**
-     * Visits the current record's occurrences of a stream inside a window for which `where` is
-     * TRUE: calls `visit(index)` for each and returns how many; `undefined` when a bound is missing.
-     * The current event is saved and restored, so aggregates nest.
+     * The number of matching occurrences of a `performed` or `count`; the scan stops at `limit`
+     * matches (see {@link decisiveCount}).
      */
-    protected scan(streamIndex: number, bounds: WindowBounds, where: Fn<Truth> | undefined, visit: ((s: EvaluationState, at: number) => void) | undefined): Fn<number | undefined> {
-        const startFn = bounds.start.fn;
-        const endFn = bounds.end.fn;
-        const exclusive = bounds.endExclusive;
-        return (s) => {
-            const bucket = s.bucket(streamIndex);
-            const times = bucket.at;
-            const n = times.length;
-            if (n === 0) return 0;
-            const start = startFn(s);
-            const end = endFn(s);
-            if (start === undefined || end === undefined) return undefined;
-            const savedEvent = s.event;
-            const savedAt = s.eventAt;
-            let count = 0;
-            for (let i = 0; i < n; i++) {
-                const at = times[i];
-                if (at < start || (exclusive ? at >= end : at > end)) continue;
-                if (where !== undefined) {
-                    s.event = bucket.events[i];
-                    s.eventAt = at;
-                    if (where(s) !== TRUE) continue;
-                }
-                if (visit !== undefined) {
-                    s.event = bucket.events[i];
-                    s.eventAt = at;
-                    visit(s, at);
-                }
-                count++;
-            }
-            s.event = savedEvent;
-            s.eventAt = savedAt;
-            return count;
-        };
+    protected counter(event: string, window: WindowIR | undefined, where: ConditionIR | undefined, outer: EventIR | undefined, limit = Infinity): Fn<number | undefined> {
+        const { decl } = this.stream(event);
+        const filter = where ? this.condition(where, decl, undefined).fn : undefined;
+        return this.scan(event, this.window(window, outer), filter, undefined, limit);
     }
 
-    /** The number of matching occurrences of a `performed` or `count`. */
-    protected counter(event: string, window: WindowIR | undefined, where: ConditionIR | undefined, outer: EventIR | undefined): Fn<number | undefined> {
-        const { decl, index } = this.stream(event);
-        const filter = where ? this.condition(where, decl, undefined).fn : undefined;
-        return this.scan(index, this.window(window, outer), filter, undefined);
+    /** A scan of an event stream of the schema; see {@link compileScan}. */
+    protected scan(event: string, window: WindowBounds, where: Fn<Truth> | undefined, visit: ((s: EvaluationState, at: number) => void) | undefined, limit: number): Fn<number | undefined> {
+        const { index, sourceName } = this.stream(event);
+        const bounds = { start: window.start.fn, end: window.end.fn, endExclusive: window.endExclusive };
+        return compileScan({ stream: index, sourceName, window: bounds, where, visit, limit }, this.state.clock);
     }
 
     protected aggregate(ir: AggregateIR): Fn {
         if (ir.function === 'count') return this.counter(ir.event, ir.window, ir.where, undefined);
-        const { decl, index } = this.stream(ir.event);
+        const { decl } = this.stream(ir.event);
         const bounds = this.window(ir.window, undefined);
         const filter = ir.where ? this.condition(ir.where, decl, undefined).fn : undefined;
         const property = ir.property !== undefined ? this.eventProperty(decl, ir.property) : undefined;
@@ -382,7 +363,7 @@ export class ClosureBuilder {
             if (value < least) least = value;
             if (value > most) most = value;
         };
-        const run = this.scan(index, bounds, filter, collect);
+        const run = this.scan(ir.event, bounds, filter, collect, Infinity);
         const fn = ir.function;
         return (s) => {
             sum = 0;
@@ -475,10 +456,12 @@ export class ClosureBuilder {
                 const subject = operand('subject', ir.subject, this.value(ir.subject, event));
                 const values = ir.values.map((v) => this.value(v, event));
                 operands.push({ role: 'values', fn: (s) => values.map((v) => v.fn(s)), type: ir.domain });
-                return this.negate(this.includes(ir.quantifier, ir.domain === 'text', subject, values), ir.negated);
+                return this.negate(this.includes(ir.quantifier, ir.domain === 'text', subject, values, ir.subject), ir.negated);
             }
             case 'performed': {
-                const count = this.counter(ir.event, ir.window, ir.where, event);
+                // Explain shows the full count; plain evaluation stops where the answer is known.
+                const limit = probe === undefined ? decisiveCount(ir.count.operator, ir.count.value) : Infinity;
+                const count = this.counter(ir.event, ir.window, ir.where, event, limit);
                 operands.push({ role: 'count', fn: count, type: 'number' });
                 if (ir.window?.start) operands.push({ role: 'start', fn: this.value(ir.window.start, event).fn, type: ir.window.start.type });
                 if (ir.window?.end) operands.push({ role: 'end', fn: this.value(ir.window.end, event).fn, type: ir.window.end.type });
@@ -627,6 +610,13 @@ export class ClosureBuilder {
         const x = (caseSensitive ? subject : this.lowerCased(subject)).fn as Fn<string | undefined>;
         const p = (caseSensitive ? pattern : this.lowerCased(pattern)).fn as Fn<string | undefined>;
         const test: (v: string, q: string) => boolean = operator === 'contains' ? (v, q) => v.includes(q) : operator === 'startsWith' ? (v, q) => v.startsWith(q) : (v, q) => v.endsWith(q);
+        const fixed = pattern.constant ? (p(this.state) as string | undefined) : undefined;
+        if (fixed !== undefined && operator === 'contains') {
+            return this.fold((s) => {
+                const v = x(s);
+                return v === undefined ? UNKNOWN : v.includes(fixed) ? TRUE : FALSE;
+            }, constant);
+        }
         return this.fold((s) => {
             const v = x(s);
             if (v === undefined) return UNKNOWN;
@@ -636,14 +626,17 @@ export class ClosureBuilder {
         }, constant);
     }
 
-    /** `list includes any/all of (values)`: Kleene `or`/`and` over each value's membership. */
-    protected includes(quantifier: 'any' | 'all', text: boolean, subject: Compiled, values: Compiled[]): Compiled<Truth> {
+    /**
+     * `list includes any/all of (values)`: Kleene `or`/`and` over each value's membership. A stored
+     * `list of text` field against constants is tested in place (see {@link textListIncludes}).
+     */
+    protected includes(quantifier: 'any' | 'all', text: boolean, subject: Compiled, values: Compiled[], subjectIR: ValueIR): Compiled<Truth> {
         const constant = subject.constant && values.every((v) => v.constant);
         const list = subject.fn as Fn<unknown[] | undefined>;
         const valueFns = values.map((v) => (text ? this.lowerCased(v) : v).fn);
         const contains = text ? (l: unknown[], w: unknown) => l.some((e) => e === w || (e as string).toLowerCase() === w) : (l: unknown[], w: unknown) => l.includes(w);
         const any = quantifier === 'any';
-        return this.fold((s) => {
+        const general = this.fold((s) => {
             const l = list(s);
             if (l === undefined) return UNKNOWN;
             let result: Truth = any ? FALSE : TRUE;
@@ -654,6 +647,10 @@ export class ClosureBuilder {
             }
             return result;
         }, constant);
+        const field = subjectIR.kind === 'field' ? this.fields.get(subjectIR.name) : undefined;
+        if (!text || field?.type !== 'list-of-text' || !values.every((v) => v.constant)) return general;
+        const needles = valueFns.map((fn) => fn(this.state) as string | undefined);
+        return { fn: textListIncludes(accessorFor(field.path), needles, any, general.fn), constant: false };
     }
 
     protected inList(name: string, operands: ProbedOperand[]): Compiled<Truth> {

@@ -1,21 +1,21 @@
 import type { EventsInput } from '../api.js';
 import { QualityCounter } from '../quality/quality-counter.js';
-import { toInstant } from '../values/conversions.js';
 import type { ZoneClock } from '../time/zone-clock.js';
 
 /** The object read when a record is not an object: every field is missing. */
 export const EMPTY_RECORD: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
 
-/** The occurrences of one event stream of the current record, with their times parsed once. */
-export interface EventBucket {
-    events: Record<string, unknown>[];
-    at: number[];
-}
-
 /**
  * The mutable state of one evaluator, reused for every record so that evaluating allocates
  * nothing: the current record and event, the record's number (`generation`, which invalidates
- * every per-record memo at once), memo slots, the record's events grouped by stream, lazily.
+ * every per-record memo at once), memo slots, and how far the record's events have been read.
+ *
+ * Event streams are scanned lazily, each by the condition that needs it, straight over the
+ * record's events array (see `compile/event-scan.ts`). What a scan could not read (entries that
+ * are not objects, occurrences without a readable `at`) is counted once per record: the state
+ * keeps, per record, how many entries of the array some scan has looked at (`entriesRead`) and,
+ * per stream, how many entries a scan of that stream has looked at (`streamRead`); an entry is
+ * counted only by the first scan that reaches it.
  */
 export class EvaluationState {
     record: Record<string, unknown> = EMPTY_RECORD;
@@ -30,11 +30,16 @@ export class EvaluationState {
     /** Per-record memos (calculated fields, referenced segments): the generation of each value, and the value. */
     readonly memoGeneration: number[] = [];
     readonly memoValue: unknown[] = [];
+    /** Entries of the current record's events array that a scan has looked at (and counted if invalid). */
+    entriesRead = 0;
+    /** Per stream, entries a scan of that stream has looked at (and counted if without a readable `at`). */
+    readonly streamRead: number[] = [];
     protected readonly streamIndex = new Map<string, number>();
-    protected readonly buckets: EventBucket[] = [];
-    protected groupedGeneration = -1;
+    protected entries: readonly unknown[] | undefined = undefined;
+    protected entriesGeneration = -1;
 
-    constructor(protected readonly clock: ZoneClock) {}
+    /** `clock` is the evaluator's zone: event times without an offset are read in it, whichever segment scans them. */
+    constructor(readonly clock: ZoneClock) {}
 
     /** Starts a new record. */
     begin(record: unknown, events: EventsInput | undefined): void {
@@ -51,51 +56,52 @@ export class EvaluationState {
         return this.memoGeneration.length - 1;
     }
 
-    /** The bucket index of an event stream, by its name in the source (`event` of each occurrence). */
+    /** The index of an event stream, by its name in the source (`event` of each occurrence). */
     streamOf(sourceName: string): number {
         let index = this.streamIndex.get(sourceName);
         if (index === undefined) {
-            index = this.buckets.length;
+            index = this.streamRead.length;
             this.streamIndex.set(sourceName, index);
-            this.buckets.push({ events: [], at: [] });
+            this.streamRead.push(0);
         }
         return index;
     }
 
-    /** The current record's occurrences of a stream; groups the record's events on first use. */
-    bucket(index: number): EventBucket {
-        if (this.groupedGeneration !== this.generation) this.group();
-        return this.buckets[index];
+    /**
+     * The current record's events array (the events given apart, else the record's `events`), or
+     * `undefined` when it has none. Resolved once per record: an `events` value that is not an
+     * array is counted then (once), and the read marks of the previous record are reset.
+     */
+    eventEntries(): readonly unknown[] | undefined {
+        if (this.entriesGeneration !== this.generation) {
+            this.entriesGeneration = this.generation;
+            this.entriesRead = 0;
+            const streamRead = this.streamRead;
+            for (let i = 0; i < streamRead.length; i++) streamRead[i] = 0;
+            const events = this.events ?? this.record.events;
+            if (events === undefined || events === null) this.entries = undefined;
+            else if (Array.isArray(events)) this.entries = events;
+            else {
+                this.entries = undefined;
+                this.quality.invalidEvents++;
+            }
+        }
+        return this.entries;
     }
 
-    protected group(): void {
-        this.groupedGeneration = this.generation;
-        for (const bucket of this.buckets) {
-            bucket.events.length = 0;
-            bucket.at.length = 0;
-        }
-        const events = this.events ?? this.record.events;
-        if (events === undefined || events === null) return;
-        if (!Array.isArray(events)) {
-            this.quality.invalidEvents++;
-            return;
-        }
-        for (const event of events as unknown[]) {
-            if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-                this.quality.invalidEvents++;
-                continue;
-            }
-            const name = (event as Record<string, unknown>).event;
-            const index = typeof name === 'string' ? this.streamIndex.get(name) : undefined;
-            if (index === undefined) continue;
-            const at = toInstant((event as Record<string, unknown>).at, this.clock);
-            if (typeof at !== 'number') {
-                this.quality.eventsWithoutTime++;
-                continue;
-            }
-            const bucket = this.buckets[index];
-            bucket.events.push(event as Record<string, unknown>);
-            bucket.at.push(at);
-        }
+    /** Counts the entry at `index` of the events array, which is not an object, unless a scan counted it already. */
+    invalidEntry(index: number): void {
+        if (index >= this.entriesRead) this.quality.invalidEvents++;
+    }
+
+    /** Counts the occurrence at `index` of a stream, whose `at` is missing or unreadable, unless a scan counted it already. */
+    timelessEvent(stream: number, index: number): void {
+        if (index >= this.streamRead[stream]) this.quality.eventsWithoutTime++;
+    }
+
+    /** Records that a scan of `stream` has looked at the entries before `end` (and counted what it could not read). */
+    markRead(stream: number, end: number): void {
+        if (end > this.entriesRead) this.entriesRead = end;
+        if (end > this.streamRead[stream]) this.streamRead[stream] = end;
     }
 }

@@ -90,6 +90,19 @@ export function toInstant(raw: unknown, clock: ZoneClock): unknown {
     return UNREADABLE;
 }
 
+/**
+ * An event's `at` as epoch milliseconds, or `NaN` when it is missing or unreadable: exactly
+ * {@link toInstant}, with the common case (an ISO-8601 string) first and no boxing of the result.
+ */
+export function eventTimeOf(raw: unknown, clock: ZoneClock): number {
+    if (typeof raw === 'string') {
+        const ms = parseIsoInstant(raw, clock);
+        if (ms === ms) return ms;
+    }
+    const value = toInstant(raw, clock);
+    return typeof value === 'number' ? value : NaN;
+}
+
 /** `YYYY-MM-DD`; any instant {@link toInstant} reads, as its calendar date in `clock`'s zone. */
 export function toDate(raw: unknown, clock: ZoneClock): unknown {
     if (typeof raw === 'string' && raw.length === 10) {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { daysFromCivil } from '../../src/index.js';
 import { ZoneClock } from '../../src/time/zone-clock.js';
-import { conversionFor, UNREADABLE } from '../../src/values/conversions.js';
+import { conversionFor, eventTimeOf, toInstant, UNREADABLE } from '../../src/values/conversions.js';
 import { accessorFor } from '../../src/values/accessors.js';
 
 const clock = new ZoneClock('America/New_York');
@@ -55,5 +55,16 @@ describe('accessors', () => {
         expect(accessorFor(['constructor'])({})).toBeUndefined();
         expect(accessorFor(['a', 'toString'])({ a: {} })).toBeUndefined();
         expect(accessorFor(['constructor'])({ constructor: 'own' })).toBe('own');
+    });
+});
+
+describe('event times', () => {
+    test('eventTimeOf reads what toInstant reads, as a number or NaN', () => {
+        const raws: unknown[] = ['2026-03-10T12:00:00Z', '2026-03-10T12:00:00.5+02:00', '2026-03-10T08:00', '2026-03-10', ' 2026-03-10T12:00:00Z ', '1773144000000', 1773144000000, new Date(1773144000000), '', null, undefined, 'noon', '2026-02-30T00:00:00Z', Infinity, {}];
+        for (const raw of raws) {
+            const expected = toInstant(raw, clock);
+            expect([raw, eventTimeOf(raw, clock)]).toEqual([raw, typeof expected === 'number' ? expected : NaN]);
+        }
+        expect(eventTimeOf('2026-03-10T08:00', clock)).toBe(Date.parse('2026-03-10T12:00:00Z'));
     });
 });
