@@ -7,6 +7,12 @@ export const CLIENT_ID = 'segments';
 /** The files whose changes the server must learn of: configurations, segment files and preview samples. */
 export const WATCHED_FILES = ['**/segment.config.json', '**/*.segment', '**/*.{ndjson,csv,json}'];
 
+/** The documents the server serves: segment files on disk and untitled segment documents. */
+export const DOCUMENT_SELECTOR = [
+    { scheme: 'file', language: 'segment' },
+    { scheme: 'untitled', language: 'segment' },
+];
+
 /**
  * The client of the bundled language server (`dist/server.cjs`), started with Node IPC from the
  * extension host's Node. Nothing is fetched from the network.
@@ -20,7 +26,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     const watchers = WATCHED_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
     context.subscriptions.push(...watchers);
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'segment' }],
+        documentSelector: DOCUMENT_SELECTOR,
         synchronize: { fileEvents: watchers },
     };
     return new LanguageClient(CLIENT_ID, 'Segments Language Server', serverOptions, clientOptions);

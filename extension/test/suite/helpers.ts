@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SegmentsApi } from '../../src/extension.js';
 
@@ -63,4 +65,21 @@ export function positionAfter(document: vscode.TextDocument, text: string): vsco
     const offset = document.getText().indexOf(text);
     assert.ok(offset >= 0, `no ${JSON.stringify(text)} in ${document.uri.path}`);
     return document.positionAt(offset + text.length);
+}
+
+/** Waits `ms` milliseconds: for the workbench to paint what a screenshot shows. */
+export function pause(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Asks the end-to-end harness for a screenshot of the workbench named `name` (lower-case letters,
+ * digits and dashes) and waits until it is written: the harness sets `SEGMENTS_E2E_SCREENSHOTS` to
+ * the folder of the screenshots. Without it (under `@vscode/test-electron`) nothing happens.
+ */
+export async function screenshot(name: string): Promise<void> {
+    const folder = process.env['SEGMENTS_E2E_SCREENSHOTS'];
+    if (!folder) return;
+    console.log(`SCREENSHOT ${name}`);
+    await waitFor(`the screenshot ${name}`, () => (existsSync(join(folder, `${name}.png`)) ? true : undefined), 20_000);
 }

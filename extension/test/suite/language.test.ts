@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, extensionApi, openEditor, positionAfter, revert, waitFor, workspaceFile } from './helpers.js';
+import { codeOf, extensionApi, openEditor, pause, positionAfter, revert, screenshot, waitFor, workspaceFile } from './helpers.js';
 
 suite('the segment language in VS Code', () => {
     suiteSetup(async () => {
@@ -34,10 +34,27 @@ suite('the segment language in VS Code', () => {
                 `${file}: ${diagnostics.map((d) => codeOf(d)).join(', ')}`,
             );
         }
+        await openEditor(await workspaceFile('**/invalid/unknown-field.segment'));
+        await vscode.commands.executeCommand('workbench.actions.view.problems');
+        await pause(1_000);
+        await screenshot('diagnostics');
+        await vscode.commands.executeCommand('workbench.action.closePanel');
         const clean = await workspaceFile('**/segments/high_value_customers.segment');
         await vscode.workspace.openTextDocument(clean);
         await new Promise((resolve) => setTimeout(resolve, 500));
         assert.deepEqual(vscode.languages.getDiagnostics(clean).map((d) => d.message), []);
+    });
+
+    test('an untitled segment document is checked too', async () => {
+        const document = await vscode.workspace.openTextDocument({ language: 'segment', content: 'segment broken of Contact {\n  where\n    total_spent >\n}\n' });
+        await vscode.window.showTextDocument(document);
+        const diagnostics = await waitFor('the diagnostics of an untitled document', () => {
+            const found = vscode.languages.getDiagnostics(document.uri);
+            return found.length > 0 ? found : undefined;
+        });
+        assert.ok(diagnostics.length > 0);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        assert.equal(document.isDirty, false);
     });
 
     test('completion offers the fields of the schema after a prefix', async () => {
@@ -51,6 +68,11 @@ suite('the segment language in VS Code', () => {
             return found.includes('total_spent') ? found : undefined;
         });
         assert.ok(labels.includes('total_spent'));
+        editor.selection = new vscode.Selection(position, position);
+        await vscode.commands.executeCommand('editor.action.triggerSuggest');
+        await pause(1_500);
+        await screenshot('completion');
+        await vscode.commands.executeCommand('hideSuggestWidget');
     });
 
     test('the quick fix of unknown-field replaces the misspelt name', async () => {
@@ -66,6 +88,8 @@ suite('the segment language in VS Code', () => {
         assert.match(editor.document.getText(), /^\s+total_spent > 1000$/m);
         assert.doesNotMatch(editor.document.getText(), /^\s+total_spnt/m);
         await waitFor('the diagnostic to go', () => (vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'unknown-field') ? undefined : true));
+        await pause(500);
+        await screenshot('quickfix');
     });
 
     test('Format Document restores the canonical layout', async () => {
@@ -81,6 +105,8 @@ suite('the segment language in VS Code', () => {
         workspaceEdit.set(editor.document.uri, edits);
         assert.ok(await vscode.workspace.applyEdit(workspaceEdit));
         assert.equal(editor.document.getText(), canonical);
+        await pause(500);
+        await screenshot('format');
     });
 
     test('the Format Document command of the extension formats the active editor', async () => {

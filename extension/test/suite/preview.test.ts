@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CompileResult, PreviewResult, TraceResult } from '../../src/protocol.js';
-import { extensionApi, openEditor, waitFor, workspaceFile } from './helpers.js';
+import { extensionApi, openEditor, pause, screenshot, waitFor, workspaceFile } from './helpers.js';
 
 /** The sample records of the project of a file: the `preview.data` of the nearest `segment.config.json` above it. */
 async function sampleOf(uri: vscode.Uri): Promise<Record<string, unknown>[]> {
@@ -73,6 +73,8 @@ suite('the segment preview', () => {
         );
         assert.equal(result.memberRows.length, Math.min(result.members, 50));
         assert.deepEqual(api.lastPreview(), result);
+        await pause(6_000);
+        await screenshot('preview');
     });
 
     test('the lens arguments (URI and segment name) open the same preview', async () => {

@@ -1,4 +1,4 @@
-import { type AstNode, AstUtils, CstUtils, GrammarAST, type LeafCstNode } from 'langium';
+import { type AstNode, AstUtils, CstUtils, GrammarAST, type LangiumDocument, type LeafCstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import {
     type Expression,
@@ -29,7 +29,16 @@ import {
     type SegmentTypeChecker,
     type StringLiteral,
 } from '@segments/language';
-import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import {
+    type CancellationToken,
+    type SemanticTokens,
+    type SemanticTokensDelta,
+    type SemanticTokensDeltaParams,
+    SemanticTokenModifiers,
+    type SemanticTokensParams,
+    type SemanticTokensRangeParams,
+    SemanticTokenTypes,
+} from 'vscode-languageserver';
 import type { SegmentLspServices } from '../../segment-lsp-module.js';
 
 /**
@@ -51,13 +60,39 @@ const keywordRules: Record<string, string | undefined> = {
  * modifier; references coloured like what they resolve to (a name inside an event's `where` may
  * be a property or, as `at`, the event); strings compared with a `one of` field as enum members;
  * functions; numbers, durations and dates as numbers; keywords and operators.
+ *
+ * Requests run one at a time: Langium's provider keeps the request being answered in fields (the
+ * document, the range, the document's token builder) and yields between nodes, so a full and a
+ * range request arriving together (as VS Code sends them when a file opens) would otherwise push
+ * their tokens into one builder and answer with every token twice.
  */
 export class SegmentSemanticTokenProvider extends AbstractSemanticTokenProvider {
     protected readonly typeChecker: SegmentTypeChecker;
+    /** Settles when the last request queued so far has been answered. */
+    protected queue: Promise<unknown> = Promise.resolve();
 
     constructor(services: SegmentLspServices) {
         super(services);
         this.typeChecker = services.types.TypeChecker;
+    }
+
+    override semanticHighlight(document: LangiumDocument, params: SemanticTokensParams, cancelToken?: CancellationToken): Promise<SemanticTokens> {
+        return this.enqueue(() => super.semanticHighlight(document, params, cancelToken));
+    }
+
+    override semanticHighlightRange(document: LangiumDocument, params: SemanticTokensRangeParams, cancelToken?: CancellationToken): Promise<SemanticTokens> {
+        return this.enqueue(() => super.semanticHighlightRange(document, params, cancelToken));
+    }
+
+    override semanticHighlightDelta(document: LangiumDocument, params: SemanticTokensDeltaParams, cancelToken?: CancellationToken): Promise<SemanticTokens | SemanticTokensDelta> {
+        return this.enqueue(() => super.semanticHighlightDelta(document, params, cancelToken));
+    }
+
+    /** Runs `request` once every request queued before it has settled (answered, failed or cancelled). */
+    protected enqueue<T>(request: () => Promise<T>): Promise<T> {
+        const result = this.queue.then(request);
+        this.queue = result.catch(() => undefined);
+        return result;
     }
 
     protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void | undefined | 'prune' {

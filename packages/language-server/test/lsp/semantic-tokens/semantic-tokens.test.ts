@@ -1,4 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { setInterruptionPeriod } from 'langium';
+import { CancellationTokenSource } from 'vscode-languageserver';
+import { afterEach, describe, expect, test } from 'vitest';
 import { CONTACT_SCHEMA, createTestServices } from '../../test-utils.js';
 
 const SEGMENTS = `list vip "VIP" of Contact from "vip.csv" by email
@@ -101,5 +103,28 @@ describe('semantic tokens', () => {
                 'amount: property+declaration',
             ]),
         );
+    });
+
+    describe('requests at the same time', () => {
+        afterEach(() => setInterruptionPeriod(10));
+
+        test('a full and a range request on one document do not mix their tokens', async () => {
+            const text = '// A comment first.\nsegment busy of Contact {\n  where\n    total_spent > 1000\n}\n';
+            const { services, documents } = await createTestServices({ '/p/contact.segment': CONTACT_SCHEMA, '/p/test.segment': text });
+            const document = documents.get('/p/test.segment')!;
+            const provider = services.lsp.SemanticTokenProvider!;
+            const textDocument = { uri: document.uri.toString() };
+            const alone = (await provider.semanticHighlight(document, { textDocument })).data;
+            // Yield between every node, as a busy server does, so that both requests interleave.
+            setInterruptionPeriod(0);
+            const token = new CancellationTokenSource().token;
+            const range = { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } };
+            const [full, ranged] = await Promise.all([
+                provider.semanticHighlight(document, { textDocument }, token),
+                provider.semanticHighlightRange(document, { textDocument, range }, token),
+            ]);
+            expect(full.data).toEqual(alone);
+            expect(ranged.data).toEqual(alone);
+        });
     });
 });
