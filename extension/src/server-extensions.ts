@@ -20,7 +20,7 @@ import {
     type TraceResult,
 } from './protocol.js';
 import { evaluatePreview, type PreviewInput, traceRecord } from './server/preview-evaluation.js';
-import { readEventsByKey, readNdjsonRecords } from './server/sample-records.js';
+import { readEventsByKey, readNdjsonObjects } from '@segments/language-server';
 
 /** How many members a preview lists when the client does not say. */
 export const DEFAULT_MAX_ROWS = 50;
@@ -173,7 +173,7 @@ export class SegmentRequests {
             const eventsByKey = sample.events ? await readEventsByKey(sample.events) : undefined;
             return {
                 kind: 'input',
-                input: { records: readNdjsonRecords(sample.data), ...(eventsByKey ? { eventsByKey } : {}), now: sample.now ?? new Date(), lists: new CsvFileListSource() },
+                input: { records: readNdjsonObjects(sample.data), ...(eventsByKey ? { eventsByKey } : {}), now: sample.now ?? new Date(), lists: new CsvFileListSource() },
             };
         } catch (error) {
             return { kind: 'failed', uri: plan.uri, segment: plan.segment, message: `cannot read the sample: ${(error as Error).message}` };

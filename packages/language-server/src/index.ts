@@ -17,3 +17,4 @@ export * from './lsp/symbols/segment-node-kind-provider.js';
 
 // Workspace
 export * from './lsp/workspace/segment-document-builder.js';
+export * from './lsp/code-lens/ndjson-sample.js';

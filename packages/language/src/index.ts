@@ -24,6 +24,7 @@ export * from './util/suggestions.js';
 // Projects and their configuration
 export * from './workspace/segment-config.js';
 export * from './workspace/segment-projects.js';
+export * from './workspace/in-memory-file-system.js';
 
 // Formatting
 export * from './formatting/segment-printer.js';
