@@ -323,15 +323,20 @@ export const ConditionIRSchema: z.ZodType<ConditionIR> = z
 // ---------------------------------------------------------------------------------------------
 // Declarations
 
+/** A value of a declared type stored in a record: what fields and event properties have in common. */
+const storedValueShape = {
+    name: z.string(),
+    type: FieldTypeSchema,
+    /** The values of a `one of` field, in declaration order. */
+    values: z.array(z.string()).optional(),
+    /** Where the value sits in a record: `from "a.b"` is `["a", "b"]`; by default `[name]`. */
+    path: z.array(z.string()).min(1),
+};
+
 /** A stored field of a schema. */
 export const FieldIRSchema = z
     .object({
-        name: z.string(),
-        type: FieldTypeSchema,
-        /** The values of a `one of` field, in declaration order. */
-        values: z.array(z.string()).optional(),
-        /** Where the value sits in a record: `from "a.b"` is `["a", "b"]`; by default `[name]`. */
-        path: z.array(z.string()).min(1),
+        ...storedValueShape,
         doc: z.string().optional(),
     })
     .meta({ id: 'Field' });
@@ -354,14 +359,7 @@ export const EventIRSchema = z
         name: z.string(),
         /** The event's `from "a.b"`, split at the dots; absent when the event has none. */
         path: z.array(z.string()).min(1).optional(),
-        properties: z.array(
-            z.object({
-                name: z.string(),
-                type: FieldTypeSchema,
-                values: z.array(z.string()).optional(),
-                path: z.array(z.string()).min(1),
-            }),
-        ),
+        properties: z.array(z.object(storedValueShape)),
         doc: z.string().optional(),
     })
     .meta({ id: 'Event' });
