@@ -30,7 +30,8 @@ import { createSegmentLspServices } from '@segments/language-server';
 import { CompletionRequest } from 'vscode-languageserver/node';
 import { StdioLanguageClient } from './lsp-client.ts';
 import { formatMs, summarize, type LatencySummary } from './statistics.ts';
-import { generateWorkspace, Random, type GeneratedWorkspace } from './workspace.ts';
+import { SeededRandom } from '@segments/sample-data';
+import { generateWorkspace, type GeneratedWorkspace } from './workspace.ts';
 
 const TARGETS = { buildMs: 5000, completionP95Ms: 50, revalidationMs: 30 };
 
@@ -78,7 +79,7 @@ interface StdioResults {
 }
 
 /** The latencies an editor sees, over stdio with the real server. */
-async function measureOverStdio(workspace: GeneratedWorkspace, random: Random, completions: number, keystrokes: number): Promise<StdioResults> {
+async function measureOverStdio(workspace: GeneratedWorkspace, random: SeededRandom, completions: number, keystrokes: number): Promise<StdioResults> {
     const profileDir = options['server-cpu-prof'];
     const spawned = performance.now();
     const client = new StdioLanguageClient(workspace.root, profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir)] : []);
@@ -145,7 +146,7 @@ try {
     console.log(`  workspace initialisation (read, parse, index, link) ${formatMs(build.initMs).padStart(9)}`);
     console.log(`  validation of every file                            ${formatMs(build.validateMs).padStart(9)}`);
 
-    const stdio = await measureOverStdio(workspace, new Random(shape.seed), Number(options.completions), Number(options.keystrokes));
+    const stdio = await measureOverStdio(workspace, new SeededRandom(shape.seed), Number(options.completions), Number(options.keystrokes));
     const { completion, revalidation } = stdio;
     console.log(`spawn → first diagnostics of an opened file (stdio)     ${formatMs(stdio.firstDiagnosticsMs).padStart(9)}`);
     console.log(

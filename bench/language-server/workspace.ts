@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SeededRandom } from '@segments/sample-data';
 
 /** The shape of the generated workspace. */
 export interface WorkspaceShape {
@@ -44,36 +45,6 @@ export interface GeneratedWorkspace {
     readonly documentCount: number;
 }
 
-/** A small, fast, seedable PRNG (mulberry32): reproducible workspaces and request positions. */
-export class Random {
-    private state: number;
-
-    constructor(seed: number) {
-        this.state = seed >>> 0;
-    }
-
-    /** A float in [0, 1). */
-    next(): number {
-        this.state = (this.state + 0x6d2b79f5) >>> 0;
-        let t = this.state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    }
-
-    /** An integer in [min, max], both included. */
-    int(min: number, max: number): number {
-        return min + Math.floor(this.next() * (max - min + 1));
-    }
-
-    pick<T>(items: readonly T[]): T {
-        return items[Math.floor(this.next() * items.length)];
-    }
-
-    chance(probability: number): boolean {
-        return this.next() < probability;
-    }
-}
 
 type FieldType = 'text' | 'number' | 'boolean' | 'date' | 'datetime' | 'list of text' | 'list of number' | 'enum';
 
@@ -123,7 +94,7 @@ function schemaText(fields: readonly Field[], events: readonly EventDeclaration[
 }
 
 /** One leaf condition on `field`, with the column of the field's name within the condition. */
-function fieldCondition(field: Field, random: Random): string {
+function fieldCondition(field: Field, random: SeededRandom): string {
     switch (field.type) {
         case 'text':
             return random.pick([
@@ -148,7 +119,7 @@ function fieldCondition(field: Field, random: Random): string {
     }
 }
 
-function eventCondition(event: EventDeclaration, random: Random): string {
+function eventCondition(event: EventDeclaration, random: SeededRandom): string {
     return random.pick([
         `performed ${event.name} within last ${random.int(7, 90)} days`,
         `count(${event.name} within last 30 days) >= ${random.int(2, 9)}`,
@@ -159,7 +130,7 @@ function eventCondition(event: EventDeclaration, random: Random): string {
 
 /** Writes the workspace of `shape` into `root` (which must exist) and describes it. */
 export function generateWorkspace(root: string, shape: WorkspaceShape): GeneratedWorkspace {
-    const random = new Random(shape.seed);
+    const random = new SeededRandom(shape.seed);
     const fields: Field[] = [];
     for (let i = 0; i < shape.fields; i++) {
         const type = random.pick(TYPES);

@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { afterAll, describe, expect, test } from 'vitest';
 import { CONTACT_SCHEMA } from '../test-utils.js';
-import { DocumentFuzzer, type FuzzEdit, Random, SEED_TEXTS } from './random-edits.js';
+import { SeededRandom } from '@segments/sample-data';
+import { DocumentFuzzer, type FuzzEdit, SEED_TEXTS } from './random-edits.js';
 import { ServerSession } from './server-session.js';
 
 /** Edits of a run; `SEGMENT_FUZZ_EDITS` and `SEGMENT_FUZZ_SEED` replay or extend a run. */
@@ -42,7 +43,7 @@ describe('the language server under random edits', () => {
         const server = new ServerSession(folder);
         sessions.push(server);
         await server.initialize(folder);
-        const random = new Random(SEED);
+        const random = new SeededRandom(SEED);
         const fuzzer = new DocumentFuzzer(uri, SEED_TEXTS[0], random);
         await server.open(uri, fuzzer.text);
 

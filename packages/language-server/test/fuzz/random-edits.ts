@@ -1,32 +1,7 @@
 import { TextDocument } from 'langium';
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { SeededRandom } from '@segments/sample-data';
 
-/** A small, seedable PRNG (mulberry32), so that a failing fuzz run can be replayed from its seed. */
-export class Random {
-    private state: number;
-
-    constructor(seed: number) {
-        this.state = seed >>> 0;
-    }
-
-    /** A float in [0, 1). */
-    next(): number {
-        this.state = (this.state + 0x6d2b79f5) >>> 0;
-        let t = this.state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    }
-
-    /** An integer in [min, max], both included. */
-    int(min: number, max: number): number {
-        return min + Math.floor(this.next() * (max - min + 1));
-    }
-
-    pick<T>(items: readonly T[]): T {
-        return items[Math.floor(this.next() * items.length)];
-    }
-}
 
 /** Tokens of the segment language, well-formed or nearly so, that edits insert. */
 export const LANGUAGE_TOKENS: readonly string[] = [
@@ -68,7 +43,7 @@ export interface FuzzEdit {
 }
 
 /**
- * Random edits of one document, kept in a `TextDocument` (the same implementation that applies
+ * SeededRandom edits of one document, kept in a `TextDocument` (the same implementation that applies
  * them in the server), so that the fuzzer always knows the server's text.
  */
 export class DocumentFuzzer {
@@ -77,7 +52,7 @@ export class DocumentFuzzer {
     constructor(
         readonly uri: string,
         text: string,
-        private readonly random: Random,
+        private readonly random: SeededRandom,
     ) {
         this.document = TextDocument.create(uri, 'segment', 1, text);
     }
