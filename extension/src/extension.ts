@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './client/commands.js';
 import { SegmentIrDocuments } from './client/ir-documents.js';
 import { createLanguageClient } from './client/language-client.js';
-import type { PreviewResult } from './protocol.js';
+import type { PreviewResult } from '@segments/language-server/protocol';
 import { SegmentPreviewPanel } from './preview/preview-panel.js';
 
 /** What the extension exports to other extensions and to its tests. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { CompileResult, PreviewResult, SegmentParams } from '../protocol.js';
+import type { CompileResult, PreviewResult, SegmentParams } from '@segments/language-server/protocol';
 import type { PreviewTarget, SegmentPreviewPanel } from '../preview/preview-panel.js';
 import type { SegmentIrDocuments } from './ir-documents.js';
 

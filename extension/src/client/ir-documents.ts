@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMPILE_REQUEST, type CompileResult, type SegmentParams } from '../protocol.js';
+import { COMPILE_REQUEST, type CompileResult, type SegmentParams } from '@segments/language-server/protocol';
 
 /** The scheme of the read-only documents of *Show Compiled IR*. */
 export const IR_SCHEME = 'segment-ir';

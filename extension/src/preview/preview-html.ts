@@ -1,4 +1,4 @@
-import type { PreviewReady, PreviewResult, PreviewRow, SegmentSummary } from '../protocol.js';
+import type { PreviewReady, PreviewResult, PreviewRow, SegmentSummary } from '@segments/language-server/protocol';
 import { MAX_CHART_DEPTH, renderBar, renderFunnelChart } from './funnel-chart.js';
 import { countOf, escapeHtml, formatCount, formatPercent } from './html.js';
 
@@ -69,6 +69,7 @@ export function renderPreviewBody(result: PreviewResult | undefined, options: Pi
                 '<p><code>data</code> is a file of sample records, one JSON object per line (<code>.ndjson</code>), relative to the configuration file; ' +
                 '<code>events</code> (optional) a file of their events, one <code>{ "contact": KEY, "event": NAME, "at": ... }</code> per line; ' +
                 '<code>now</code> (optional) the instant to evaluate at, so that counts stay the same from day to day.</p>' +
+                '<p>Or name a sample in the setting <code>segments.preview.data</code> (it overrides the configuration files).</p>' +
                 '</section></main>'
             );
         case 'errors':
@@ -158,17 +159,21 @@ svg.bar { display: block; border-radius: 2px; }
 .swatch.true, .badge.true { background: var(--vscode-charts-green); }
 .swatch.false, .badge.false { background: var(--vscode-charts-red); }
 .swatch.unknown, .badge.unknown { background: var(--vscode-charts-yellow); }
-.funnel-row { display: grid; grid-template-columns: minmax(200px, 3fr) minmax(120px, 2fr) auto; gap: 12px; align-items: center; padding: 3px 4px; border-radius: 3px; }
+.funnel-row { display: grid; grid-template-columns: minmax(6em, 3fr) minmax(60px, 2fr) max-content; gap: 12px; align-items: center; padding: 3px 4px; border-radius: 3px; }
+@media (max-width: 480px) {
+  .funnel-row { grid-template-columns: minmax(6em, 1fr) minmax(60px, 1fr); row-gap: 2px; }
+  .funnel-row .counts { grid-column: 1 / -1; justify-content: flex-end; }
+}
 .funnel-row:hover, tr.record:hover { background: var(--vscode-list-hoverBackground); }
 .condition { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .clause { font-weight: 600; color: var(--vscode-textPreformat-foreground, inherit); }
 .group { font-style: italic; color: var(--vscode-descriptionForeground); }
 .counts { display: flex; gap: 8px; font-variant-numeric: tabular-nums; font-size: 0.9em; }
-.count { min-width: 4em; text-align: right; }
+.count { min-width: 3.5em; text-align: right; }
 .count.true { color: var(--vscode-charts-green); fill: none; }
 .count.false { color: var(--vscode-charts-red); fill: none; }
 .count.unknown { color: var(--vscode-charts-yellow); fill: none; }
-.share { min-width: 4em; text-align: right; color: var(--vscode-descriptionForeground); }
+.share { min-width: 3.5em; text-align: right; color: var(--vscode-descriptionForeground); }
 ${DEPTH_STYLES}
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--vscode-panel-border, rgba(128, 128, 128, 0.2)); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 240px; }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult, TRACE_REQUEST, type TraceParams, type TraceResult } from '../protocol.js';
+import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult, TRACE_REQUEST, type TraceParams, type TraceResult } from '@segments/language-server/protocol';
 import { previewTitle, renderPreviewPage } from './preview-html.js';
 import { renderTrace } from './trace-view.js';
 

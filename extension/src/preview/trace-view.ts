@@ -1,5 +1,5 @@
 import type { TraceNode, TraceValue } from '@segments/engine';
-import type { TraceResult } from '../protocol.js';
+import type { TraceResult } from '@segments/language-server/protocol';
 import { escapeHtml } from './html.js';
 
 /** How a group condition reads in a trace. */

@@ -1,44 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CompileResult, PreviewResult, TraceResult } from '../../src/protocol.js';
-import { extensionApi, openEditor, pause, screenshot, waitFor, workspaceFile } from './helpers.js';
-
-/** The sample records of the project of a file: the `preview.data` of the nearest `segment.config.json` above it. */
-async function sampleOf(uri: vscode.Uri): Promise<Record<string, unknown>[]> {
-    let folder = vscode.Uri.joinPath(uri, '..');
-    for (;;) {
-        const config = vscode.Uri.joinPath(folder, 'segment.config.json');
-        try {
-            const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(config))) as { preview?: { data: string } };
-            assert.ok(json.preview, `${config.path} has no preview section`);
-            const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, json.preview.data)));
-            return text
-                .split('\n')
-                .filter((line) => line.trim() !== '')
-                .map((line) => JSON.parse(line) as Record<string, unknown>);
-        } catch (error) {
-            if (!(error instanceof vscode.FileSystemError)) throw error;
-            const parent = vscode.Uri.joinPath(folder, '..');
-            assert.notEqual(parent.path, folder.path, `no segment.config.json above ${uri.path}`);
-            folder = parent;
-        }
-    }
-}
-
-/** A record's number as the engine reads it: a number, or a decimal string. */
-function numberOf(value: unknown): number | undefined {
-    if (typeof value === 'number') return value;
-    return typeof value === 'string' && /^[+-]?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : undefined;
-}
-
-/** The members of `high_value_customers`, counted here: `total_spent >= $1_000 or lifetime_points >= 5_000`. */
-function highValueMembers(records: Record<string, unknown>[]): number {
-    return records.filter((record) => {
-        const spent = numberOf((record['properties'] as Record<string, unknown> | undefined)?.['total_revenue']);
-        const points = numberOf(record['lifetime_points']);
-        return (spent !== undefined && spent >= 1000) || (points !== undefined && points >= 5000);
-    }).length;
-}
+import type { CompileResult, PreviewResult, TraceResult } from '@segments/language-server/protocol';
+import { extensionApi, highValueMembers, openEditor, pause, sampleOf, screenshot, waitFor, workspaceFile } from './helpers.js';
 
 suite('the segment preview', () => {
     let uri: vscode.Uri;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { FunnelNode, SegmentTrace } from '@segments/engine';
-import type { PreviewReady, SegmentSummary, TraceResult } from '../../src/protocol.js';
+import type { PreviewReady, SegmentSummary, TraceResult } from '@segments/language-server/protocol';
 import { renderBar, renderFunnelChart } from '../../src/preview/funnel-chart.js';
 import { countOf, escapeHtml, formatCount, formatPercent, singularOf } from '../../src/preview/html.js';
 import { memberHeadline, PREVIEW_SNIPPET, previewTitle, renderPreviewBody, renderPreviewPage, renderTable } from '../../src/preview/preview-html.js';

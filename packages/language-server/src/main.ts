@@ -1,13 +1,8 @@
-import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createSegmentLspServices } from './segment-lsp-module.js';
+import { startSegmentLanguageServer } from './start-server.js';
 
 /**
  * The entry of `segment-language-server`: a connection over the transport named on the command
- * line (`--stdio`, `--node-ipc`; vscode-languageserver reads the arguments), projects read from
- * disk, and Langium's server loop.
+ * line (`--stdio`, `--node-ipc`; vscode-languageserver reads the arguments), then the server.
  */
-const connection = createConnection(ProposedFeatures.all);
-const { shared } = createSegmentLspServices({ connection, ...NodeFileSystem });
-startLanguageServer(shared);
+startSegmentLanguageServer(createConnection(ProposedFeatures.all));

@@ -4,12 +4,13 @@ import { registerValidationChecks, type SegmentAddedServices, SegmentModule, Seg
 import { type SegmentEditingServices, SegmentEditingModule } from './lsp/editing-module.js';
 import { SegmentNodeKindProvider } from './lsp/symbols/segment-node-kind-provider.js';
 import { SegmentDocumentBuilder } from './lsp/workspace/segment-document-builder.js';
+import { SegmentConfigurationProvider } from './lsp/config/segment-settings.js';
 import { type SegmentToolingServices, SegmentToolingModule } from './lsp/tooling-module.js';
 
 /**
  * Shared (language-independent) LSP services: symbol kinds for the outline, workspace symbols and
  * completion items; a document builder that keeps the bookkeeping of each change cheap in large
- * workspaces.
+ * workspaces; the editor settings read from the `segments` section.
  */
 export const SegmentSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
@@ -17,6 +18,7 @@ export const SegmentSharedLspModule: Module<LangiumSharedServices, PartialLangiu
     },
     workspace: {
         DocumentBuilder: (services) => new SegmentDocumentBuilder(services),
+        ConfigurationProvider: (services) => new SegmentConfigurationProvider(services),
     },
 };
 

@@ -6,6 +6,7 @@ import { SegmentCodeLensProvider } from './code-lens/segment-code-lens-provider.
 import { SegmentPreviewCounter } from './code-lens/segment-preview-counter.js';
 import { SegmentConfigEditor } from './config/segment-config-editor.js';
 import { SegmentConfigWatcher } from './config/segment-config-watcher.js';
+import { SegmentSettingsWatcher } from './config/segment-settings.js';
 import { SegmentFormatter } from './formatting/segment-formatter.js';
 import { SegmentSemanticTokenProvider } from './semantic-tokens/segment-semantic-token-provider.js';
 import { SegmentDocumentSymbolProvider } from './symbols/segment-document-symbol-provider.js';
@@ -18,6 +19,8 @@ export interface SegmentToolingServices {
         ConfigEditor: SegmentConfigEditor;
         /** Re-validates the workspace when a `segment.config.json` changes. */
         ConfigWatcher: SegmentConfigWatcher;
+        /** Applies the editor's `segments.*` settings as overrides of the configuration files. */
+        SettingsWatcher: SegmentSettingsWatcher;
     };
     preview: {
         /** Counts the members of segments on the project's sample data. */
@@ -41,6 +44,7 @@ export const SegmentToolingModule: Module<SegmentLspServices, PartialLangiumServ
     config: {
         ConfigEditor: (services) => new SegmentConfigEditor(services),
         ConfigWatcher: (services) => new SegmentConfigWatcher(services),
+        SettingsWatcher: (services) => new SegmentSettingsWatcher(services),
     },
     preview: {
         PreviewCounter: (services) => new SegmentPreviewCounter(services),

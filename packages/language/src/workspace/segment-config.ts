@@ -7,6 +7,8 @@ export const CONFIG_FILE_NAME = 'segment.config.json';
 
 const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
 
+const ianaZone = z.string().refine((zone) => IANAZone.isValidZone(zone), { message: 'not a known IANA time zone' });
+
 /**
  * The shape of `segment.config.json`, validated with zod. `segment.config.schema.json` (published
  * in this package's `schemas/` folder) is generated from it so that editors can complete the file.
@@ -14,9 +16,7 @@ const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
 export const SegmentConfigSchema = z
     .object({
         $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
-        timezone: z
-            .string()
-            .refine((zone) => IANAZone.isValidZone(zone), { message: 'not a known IANA time zone' })
+        timezone: ianaZone
             .default('UTC')
             .describe('Time zone of segments that do not declare one (an IANA name such as "Europe/Paris").'),
         limits: z
@@ -99,5 +99,53 @@ export function segmentConfigJsonSchema(): Record<string, unknown> {
         ...z.toJSONSchema(SegmentConfigSchema, { io: 'input' }),
         $id: 'https://segments-as-code.dev/schemas/segment.config.schema.json',
         title: 'segment.config.json',
+    };
+}
+
+/**
+ * Settings of a host (an editor's settings, a command's flags) that take precedence over every
+ * project's `segment.config.json`: the time zone, the limits and the preview sample. Paths must be
+ * absolute (the host resolves relative ones against its own base, such as a workspace folder).
+ */
+export const SegmentConfigOverridesSchema = z
+    .object({
+        timezone: ianaZone.optional(),
+        limits: z
+            .object({
+                maxConditions: z.number().int().positive().optional(),
+                maxDepth: z.number().int().positive().optional(),
+            })
+            .strict()
+            .optional(),
+        preview: z
+            .object({
+                data: z.string().min(1).optional(),
+                events: z.string().min(1).optional(),
+            })
+            .strict()
+            .optional(),
+    })
+    .strict();
+
+/** Overrides of the configuration files, see {@link SegmentConfigOverridesSchema}. */
+export type SegmentConfigOverrides = z.output<typeof SegmentConfigOverridesSchema>;
+
+/**
+ * The configuration in force once a host's overrides apply: each override replaces the file's
+ * value (or the default); a preview `data` override replaces the file's whole sample (its events
+ * come from the override, or from the records themselves).
+ */
+export function applyConfigOverrides(config: SegmentConfig, overrides: SegmentConfigOverrides): SegmentConfig {
+    const preview = overrides.preview?.data
+        ? { data: overrides.preview.data, events: overrides.preview.events, now: config.preview?.now }
+        : config.preview;
+    return {
+        ...config,
+        timezone: overrides.timezone ?? config.timezone,
+        limits: {
+            maxConditions: overrides.limits?.maxConditions ?? config.limits.maxConditions,
+            maxDepth: overrides.limits?.maxDepth ?? config.limits.maxDepth,
+        },
+        preview,
     };
 }

@@ -1,5 +1,13 @@
 import { type FileSystemProvider, type LangiumSharedCoreServices, URI, UriUtils } from 'langium';
-import { CONFIG_FILE_NAME, defaultSegmentConfig, parseSegmentConfig, type SegmentConfig, SegmentConfigError } from './segment-config.js';
+import {
+    applyConfigOverrides,
+    CONFIG_FILE_NAME,
+    defaultSegmentConfig,
+    parseSegmentConfig,
+    type SegmentConfig,
+    SegmentConfigError,
+    type SegmentConfigOverrides,
+} from './segment-config.js';
 
 /** The project a document belongs to: the folder of the nearest `segment.config.json` above it. */
 export interface SegmentProject {
@@ -7,7 +15,7 @@ export interface SegmentProject {
     readonly root: URI | undefined;
     /** A stable key: the root's URI string, or `''` for the implicit default project. */
     readonly key: string;
-    /** The configuration in force (defaults where the file is missing or invalid). */
+    /** The configuration in force: the file's (defaults where it is missing or invalid), with the host's overrides applied. */
     readonly config: SegmentConfig;
     /** Why the configuration file could not be used, if it could not. */
     readonly configError?: SegmentConfigError;
@@ -22,6 +30,10 @@ export interface SegmentProjects {
     projectOf(uri: URI): SegmentProject;
     /** Forgets cached roots and configurations, after a configuration file changed. */
     invalidate(): void;
+    /** The host's overrides of every configuration file (none by default). */
+    readonly overrides: SegmentConfigOverrides;
+    /** Replaces the host's overrides (an editor's settings changed) and forgets cached configurations. */
+    setOverrides(overrides: SegmentConfigOverrides): void;
 }
 
 /** Looks configuration files up through the workspace's {@link FileSystemProvider}. */
@@ -34,6 +46,7 @@ export class DefaultSegmentProjects implements SegmentProjects {
      * every declaration of the index, and computing a URI's folder is the costly part.
      */
     protected readonly projectsByDocument = new Map<string, SegmentProject>();
+    protected currentOverrides: SegmentConfigOverrides = {};
 
     constructor(services: LangiumSharedCoreServices) {
         this.fileSystem = services.workspace.FileSystemProvider;
@@ -50,10 +63,20 @@ export class DefaultSegmentProjects implements SegmentProjects {
         let project = this.projectsByRoot.get(key);
         if (!project) {
             project = root ? this.loadProject(root) : { root, key, config: defaultSegmentConfig };
+            project = { ...project, config: applyConfigOverrides(project.config, this.currentOverrides) };
             this.projectsByRoot.set(key, project);
         }
         this.projectsByDocument.set(documentKey, project);
         return project;
+    }
+
+    get overrides(): SegmentConfigOverrides {
+        return this.currentOverrides;
+    }
+
+    setOverrides(overrides: SegmentConfigOverrides): void {
+        this.currentOverrides = overrides;
+        this.invalidate();
     }
 
     invalidate(): void {

@@ -78,7 +78,11 @@ export class SegmentCodeLensProvider implements CodeLensProvider {
      * list (`.ndjson`, `.json`, `.csv`). The next lens request recounts.
      */
     filesChanged(uris: readonly URI[]): void {
-        if (!uris.some((uri) => /\.(segment|ndjson|json|csv)$/.test(uri.path))) return;
+        if (uris.some((uri) => /\.(segment|ndjson|json|csv)$/.test(uri.path))) this.resetCounts();
+    }
+
+    /** Forgets every count and asks the client for new lenses: the samples themselves changed (an editor setting). */
+    resetCounts(): void {
         this.cache.clear();
         this.refresh();
     }

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { type LangiumDocument, UriUtils } from 'langium';
 import { compileSegment, type SegmentEvaluator } from '@segments/engine';
 import { isSegment, type Model, type SegmentConfig, type SegmentLowering, type SegmentProjects } from '@segments/language';
@@ -39,17 +40,20 @@ export class SegmentPreviewCounter {
         this.lowering = services.ir.Lowering;
     }
 
-    /** The sample of a document's project, or `undefined` when its configuration has no `preview` section. */
+    /**
+     * The sample of a document's project, or `undefined` when it has none: its configuration has no
+     * `preview` section, or a project without a configuration file names a relative path (only the
+     * editor's `segments.preview.data` setting, made absolute by the server, gives such a project a sample).
+     */
     sampleOf(document: LangiumDocument): PreviewSample | undefined {
         const project = this.projects.projectOf(document.uri);
         const preview: SegmentConfig['preview'] = project.config.preview;
-        if (!preview || !project.root) return undefined;
-        const root = project.root;
-        return {
-            data: UriUtils.resolvePath(root, preview.data).fsPath,
-            events: preview.events ? UriUtils.resolvePath(root, preview.events).fsPath : undefined,
-            now: preview.now,
-        };
+        if (!preview) return undefined;
+        const resolve = (path: string): string | undefined =>
+            project.root ? UriUtils.resolvePath(project.root, path).fsPath : isAbsolute(path) ? path : undefined;
+        const data = resolve(preview.data);
+        if (!data) return undefined;
+        return { data, events: preview.events ? resolve(preview.events) : undefined, now: preview.now };
     }
 
     /** Counts the members of every segment of a document (which must be free of errors) on a sample. */

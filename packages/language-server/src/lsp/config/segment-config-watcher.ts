@@ -38,7 +38,12 @@ export class SegmentConfigWatcher {
     /** Handles a file-watcher notification: re-validates the workspace when a configuration file is among the changes. */
     watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise<void> {
         if (!params.changes.some((change) => this.isConfigFile(URI.parse(change.uri)))) return Promise.resolve();
-        return this.workspaceManager.ready.then(() => this.workspaceLock.write((token) => this.revalidate(token)));
+        return this.workspaceManager.ready.then(() => this.revalidateWorkspace());
+    }
+
+    /** Re-validates the workspace under its write lock (after the configuration or the editor's settings changed). */
+    revalidateWorkspace(): Promise<void> {
+        return this.workspaceLock.write((token) => this.revalidate(token));
     }
 
     /** Forgets the projects and rebuilds every document from linking on. */

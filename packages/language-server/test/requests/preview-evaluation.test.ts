@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SegmentBundleIR } from '@segments/language';
-import { MAX_COLUMNS, previewColumns, valueAt, valueText } from '../../src/server/preview-evaluation.js';
+import { MAX_COLUMNS, previewColumns, valueAt, valueText } from '../../src/requests/preview-evaluation.js';
 
 const field = (name: string, path = [name]) => ({ name, type: 'number' as const, path });
 const at = { line: 1, column: 1, endLine: 1, endColumn: 2, text: 'x' };

@@ -1,7 +1,9 @@
 import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices, URI, UriUtils } from 'langium';
 import { CsvFileListSource } from '@segments/engine/node';
 import { CONFIG_FILE_NAME, isDescriptionSetting, isSegment, type Model, type Segment, type SegmentBundleIR } from '@segments/language';
-import { pluralOf, type PreviewSample, type SegmentLspServices } from '@segments/language-server';
+import { pluralOf } from '../lsp/code-lens/segment-code-lens-provider.js';
+import type { PreviewSample } from '../lsp/code-lens/segment-preview-counter.js';
+import type { SegmentLspServices } from '../segment-lsp-module.js';
 import { type CancellationToken, type Connection, DiagnosticSeverity } from 'vscode-languageserver';
 import {
     COMPILE_REQUEST,
@@ -18,9 +20,9 @@ import {
     TRACE_REQUEST,
     type TraceParams,
     type TraceResult,
-} from './protocol.js';
-import { evaluatePreview, type PreviewInput, traceRecord } from './server/preview-evaluation.js';
-import { readEventsByKey, readNdjsonObjects } from '@segments/language-server';
+} from './segment-requests-protocol.js';
+import { evaluatePreview, type PreviewInput, traceRecord } from './preview-evaluation.js';
+import { readEventsByKey, readNdjsonObjects } from '../lsp/code-lens/ndjson-sample.js';
 
 /** How many members a preview lists when the client does not say. */
 export const DEFAULT_MAX_ROWS = 50;
@@ -32,7 +34,7 @@ export interface PreviewPlan {
     segment: SegmentSummary;
     bundle: SegmentBundleIR;
     sample: PreviewSample;
-    /** The sample file as `segment.config.json` names it. */
+    /** The sample file as `segment.config.json` or the `segments.preview.data` setting names it. */
     data: string;
 }
 
@@ -74,7 +76,7 @@ export class SegmentRequests {
         if (lowered.kind !== 'lowered') return lowered;
         const project = services.workspace.Projects.projectOf(document.uri);
         const sample = services.preview.PreviewCounter.sampleOf(document);
-        if (!sample || !project.root || !project.config.preview) {
+        if (!sample || !project.config.preview) {
             const folder = project.root ?? UriUtils.dirname(document.uri);
             return { kind: 'no-preview', uri: lowered.uri, segment: lowered.segment, configFile: UriUtils.joinPath(folder, CONFIG_FILE_NAME).fsPath, configExists: project.root !== undefined };
         }

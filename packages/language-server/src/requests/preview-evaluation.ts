@@ -1,6 +1,6 @@
 import { compileSegment, createFunnel, type FunnelNode, type ListSource, type SegmentEvaluator, type SegmentTrace, truthName } from '@segments/engine';
 import type { SegmentBundleIR } from '@segments/language';
-import type { PreviewRow } from '../protocol.js';
+import type { PreviewRow } from './segment-requests-protocol.js';
 
 /** The most rows of non-members a preview lists. */
 export const MAX_OTHER_ROWS = 10;

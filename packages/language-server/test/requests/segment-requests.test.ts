@@ -5,10 +5,10 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { type LangiumDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Model } from '@segments/language';
-import { createSegmentLspServices } from '@segments/language-server';
-import { SegmentRequests } from '../../src/server-extensions.js';
+import { createSegmentLspServices } from '../../src/segment-lsp-module.js';
+import { SegmentRequests } from '../../src/requests/segment-requests.js';
 
-const EXAMPLES = resolve(import.meta.dirname, '../../../examples');
+const EXAMPLES = resolve(import.meta.dirname, '../../../../examples');
 
 /** Builds the given files (paths absolute) with the language server's services, as the server does for its workspace. */
 async function workspace(paths: string[]) {
