@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './cli-error.js';
+import { schemaPullArguments, type SchemaPullArguments, schemaPullOptions, schemaPullUsage } from './commands/schema-pull-arguments.js';
 
 /** The output formats of `segment check`. */
 export const checkFormats = ['human', 'json', 'github'] as const;
@@ -105,7 +106,15 @@ export interface VersionArguments {
 }
 
 /** A command line, understood. */
-export type CliArguments = CheckArguments | FmtArguments | CompileArguments | EvalArguments | ChangesArguments | HelpArguments | VersionArguments;
+export type CliArguments =
+    | CheckArguments
+    | FmtArguments
+    | CompileArguments
+    | EvalArguments
+    | ChangesArguments
+    | SchemaPullArguments
+    | HelpArguments
+    | VersionArguments;
 
 /** The usage text of `segment`. */
 export const mainUsage = `Usage: segment <command> [options]
@@ -116,6 +125,7 @@ Commands:
   compile <file|name>     Print the IR bundle of a segment
   eval <target...>        Evaluate segments on a data file and print their members
   changes <target...>     Print who entered and who exited segments between two data files
+  schema pull hubspot     Write a schema from a HubSpot account's contact properties
 
 Options:
   -h, --help              Show help (also: segment <command> --help)
@@ -201,6 +211,7 @@ Options:
                           one segment, 10 for several)
   -h, --help              Show this help
 `,
+    schema: schemaPullUsage,
 } as const;
 
 /** A command of `segment`. */
@@ -236,6 +247,7 @@ const commandOptions = {
         format: { type: 'string', short: 'f' },
         limit: { type: 'string' },
     },
+    schema: schemaPullOptions,
 } as const satisfies Record<CommandName, ParseArgsConfig['options']>;
 
 function isCommandName(name: string): name is CommandName {
@@ -276,6 +288,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
             return evalArguments(positionals, values, usage);
         case 'changes':
             return changesArguments(positionals, values, usage);
+        case 'schema':
+            return schemaPullArguments(positionals, values, usage);
     }
 }
 

@@ -6,6 +6,7 @@ import { runCheck } from './commands/check.js';
 import { runCompile } from './commands/compile.js';
 import { runEval } from './commands/eval.js';
 import { runFmt } from './commands/fmt.js';
+import { runSchemaPull } from './commands/schema-pull.js';
 import { cliVersion } from './version.js';
 import { DefaultWorkspaceLoader, type WorkspaceLoader } from './workspace-loader.js';
 
@@ -47,5 +48,7 @@ function dispatch(args: CliArguments, io: CliIo, createLoader: () => WorkspaceLo
             return runEval(args, io, createLoader());
         case 'changes':
             return runChanges(args, io, createLoader());
+        case 'schema':
+            return runSchemaPull(args, io);
     }
 }
