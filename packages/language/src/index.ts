@@ -19,6 +19,7 @@ export * from './validation/segment-document-validator.js';
 export * from './validation/segment-validator.js';
 export * from './validation/segment-lint-validator.js';
 export * from './validation/regex-safety.js';
+export * from './validation/segment-diagnostic-json.js';
 export * from './util/suggestions.js';
 
 // Projects and their configuration
