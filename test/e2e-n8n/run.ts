@@ -23,7 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { createHarness, type Harness, parseHarnessFlags } from '../support/e2e-harness.ts';
 import { killAll } from './children.ts';
 import { runFolderScenario } from './folder-scenario.ts';
 import { N8n } from './n8n.ts';
@@ -41,40 +41,22 @@ const HUBSPOT_SERVER = join(ROOT, 'packages/hubspot-test-server/dist/cli.js');
 
 const USAGE = 'usage: node test/e2e-n8n/run.ts [--no-build] [--only folder|polling] [--keep] [--poll-timeout <seconds>]';
 
-function parseFlags() {
-    try {
-        return parseArgs({
-            options: {
-                'no-build': { type: 'boolean', default: false },
-                only: { type: 'string' },
-                keep: { type: 'boolean', default: false },
-                'poll-timeout': { type: 'string', default: '150' },
-            },
-            strict: true,
-        }).values;
-    } catch (error) {
-        console.error(`e2e-n8n: ${(error as Error).message}\n${USAGE}`);
-        process.exit(2);
-    }
-}
-const flags = parseFlags();
+const harness = createHarness('e2e-n8n');
+const { step } = harness;
+// Typed explicitly, so that TypeScript knows the code after a call to it is unreachable.
+const fail: Harness['fail'] = harness.fail;
+const flags = parseHarnessFlags('e2e-n8n', USAGE, {
+    'no-build': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'poll-timeout': { type: 'string', default: '150' },
+});
 const pollTimeoutSeconds = Number(flags['poll-timeout']);
 if (flags.only !== undefined && flags.only !== 'folder' && flags.only !== 'polling') fail(`--only takes folder or polling, not ${flags.only}\n${USAGE}`);
 if (!(pollTimeoutSeconds >= 70)) fail(`--poll-timeout takes a number of seconds of at least 70 (a poll runs every minute), not ${flags['poll-timeout']}\n${USAGE}`);
 
-const started = Date.now();
-function step(message: string): void {
-    console.log(`[e2e-n8n +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
-}
-
-function fail(message: string): never {
-    console.error(`e2e-n8n: ${message}`);
-    process.exit(1);
-}
-
 function checkTools(): void {
-    const major = Number(process.versions.node.split('.')[0]);
-    if (major < 24) fail(`n8n 2 needs Node 24, this is Node ${process.versions.node}: run node_modules/.bin/node test/e2e-n8n/run.ts (npm scripts put it first on PATH)`);
+    harness.requireNode(24, 'n8n 2');
     if (!existsSync(N8N_BIN)) fail(`no n8n at ${N8N_BIN}: run scripts/install-n8n.sh`);
     if (!existsSync(join(ROOT, 'packages/cli/dist/index.js')) || !existsSync(HUBSPOT_SERVER)) fail('the CLI and the HubSpot test server are not built: run `npm run build` first');
     if (!flags['no-build'] && !existsSync(join(NODES, 'node_modules'))) fail('the node pack has no dependencies installed: run scripts/install-nodes-deps.sh');
@@ -87,16 +69,7 @@ function cleanUpNow(): void {
     if (temp && !flags.keep) rmSync(temp, { recursive: true, force: true });
     temp = undefined;
 }
-process.on('exit', cleanUpNow);
-for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-] as const) {
-    process.on(signal, () => {
-        console.error(`e2e-n8n: ${signal}`);
-        process.exit(code);
-    });
-}
+harness.cleanUpOnExit(cleanUpNow);
 
 /** The environment every n8n of the test runs with: file access limited to examples/ (see docs/n8n-e2e.md). */
 function n8nEnv(extra: Record<string, string> = {}): Record<string, string> {
@@ -169,12 +142,4 @@ async function main(): Promise<number> {
     return report.passed ? 0 : 1;
 }
 
-try {
-    process.exitCode = await main();
-} catch (error) {
-    console.error(error);
-    process.exitCode = 1;
-} finally {
-    cleanUpNow();
-    step('done');
-}
+await harness.run(main, cleanUpNow);

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { createHarness, type Harness, parseHarnessFlags } from '../support/e2e-harness.ts';
 import { CodeServer, createDirs, type CodeServerOptions } from './code-server.ts';
 import { runInWorkbench, writeLogFiles } from './workbench.ts';
 import { formatLine, isWorthPrinting, type LogLine } from './workbench-log.ts';
@@ -30,39 +30,21 @@ const WORKSPACE = join(ROOT, 'examples');
 
 const USAGE = 'usage: node test/e2e-vscode/run.ts [--no-build] [--update-screenshots] [--keep] [--timeout <seconds>]';
 
-function parseFlags() {
-    try {
-        return parseArgs({
-            options: {
-                'no-build': { type: 'boolean', default: false },
-                'update-screenshots': { type: 'boolean', default: false },
-                keep: { type: 'boolean', default: false },
-                timeout: { type: 'string', default: '300' },
-            },
-            strict: true,
-        }).values;
-    } catch (error) {
-        console.error(`e2e-vscode: ${(error as Error).message}\n${USAGE}`);
-        process.exit(2);
-    }
-}
-const flags = parseFlags();
+const harness = createHarness('e2e-vscode');
+const { step } = harness;
+// Typed explicitly, so that TypeScript knows the code after a call to it is unreachable.
+const fail: Harness['fail'] = harness.fail;
+const flags = parseHarnessFlags('e2e-vscode', USAGE, {
+    'no-build': { type: 'boolean', default: false },
+    'update-screenshots': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    timeout: { type: 'string', default: '300' },
+});
 const timeoutSeconds = Number(flags.timeout);
 if (!(timeoutSeconds > 0)) fail(`--timeout takes a number of seconds, not ${flags.timeout}\n${USAGE}`);
 
-const started = Date.now();
-function step(message: string): void {
-    console.log(`[e2e-vscode +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
-}
-
-function fail(message: string): never {
-    console.error(`e2e-vscode: ${message}`);
-    process.exit(1);
-}
-
 function checkTools(): void {
-    const major = Number(process.versions.node.split('.')[0]);
-    if (major < 24) fail(`code-server needs Node 24, this is Node ${process.versions.node}: run \`npm run test:e2e\` (it puts the repository's Node 24 first) or node_modules/.bin/node`);
+    harness.requireNode(24, 'code-server');
     if (!existsSync(CODE_SERVER)) fail(`no code-server at ${CODE_SERVER}: run scripts/install-e2e-tools.sh`);
     if (!existsSync(CHROMIUM)) fail(`no chromium at ${CHROMIUM}: run scripts/install-e2e-tools.sh`);
 }
@@ -115,18 +97,7 @@ function cleanUpNow(): void {
     if (temp && !flags.keep) rmSync(temp, { recursive: true, force: true });
     temp = undefined;
 }
-process.on('exit', cleanUpNow);
-for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-    ['SIGHUP', 129],
-] as const) {
-    process.on(signal, () => {
-        console.error(`e2e-vscode: ${signal}, stopping code-server`);
-        cleanUpNow();
-        process.exit(code);
-    });
-}
+harness.cleanUpOnExit(cleanUpNow);
 
 async function main(): Promise<number> {
     checkTools();
@@ -201,14 +172,8 @@ async function main(): Promise<number> {
     return 1;
 }
 
-try {
-    process.exitCode = await main();
-} catch (error) {
-    console.error(error);
-    process.exitCode = 1;
-} finally {
+await harness.run(main, async () => {
     if (server) await server.stop();
     server = undefined;
     cleanUpNow();
-    step('done');
-}
+});
