@@ -204,7 +204,7 @@ describe('Segment node: errors', () => {
         expect(error?.description).toBe(
             [
                 'segment.segment:3:5 error type-mismatch: The `where` condition must be true or false, but `total_spent` is a number.',
-                "segment.segment:3:17 error syntax-error: Expecting token of type '}' but found `>=`.",
+                "segment.segment:3:17 error syntax-error: Expected `}` but found `>=`.",
             ].join('\n'),
         );
     });

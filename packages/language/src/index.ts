@@ -3,6 +3,7 @@ export * from './generated/ast.js';
 export { SegmentsGeneratedModule, SegmentsGeneratedSharedModule, SegmentsLanguageMetaData } from './generated/module.js';
 export * from './segment-module.js';
 export * from './segment-parser.js';
+export * from './segment-parser-errors.js';
 export * from './segment-scope.js';
 export * from './segment-schema-resolver.js';
 export * from './segment-ast-utils.js';

@@ -12,6 +12,7 @@ import { SegmentsGeneratedModule, SegmentsGeneratedSharedModule } from './genera
 import { SegmentPrinter } from './formatting/segment-printer.js';
 import { SegmentLowering } from './ir/segment-lowering.js';
 import { createSegmentParser } from './segment-parser.js';
+import { SegmentParserErrorMessageProvider } from './segment-parser-errors.js';
 import { SegmentSchemaResolver } from './segment-schema-resolver.js';
 import { SegmentScopeProvider } from './segment-scope.js';
 import { SegmentValueConverter } from './segment-value-converter.js';
@@ -49,6 +50,7 @@ export type SegmentServices = LangiumCoreServices & SegmentAddedServices;
 export const SegmentModule: Module<SegmentServices, PartialLangiumCoreServices & SegmentAddedServices> = {
     parser: {
         LangiumParser: (services) => createSegmentParser(services),
+        ParserErrorMessageProvider: () => new SegmentParserErrorMessageProvider(),
         ValueConverter: () => new SegmentValueConverter(),
     },
     references: {

@@ -10,7 +10,7 @@ describe('syntax-error', () => {
 }`;
         const { diagnostics } = await checkWithContact(text);
         expect(summaries(diagnostics)).toEqual([expected('syntax-error', text, 'description')]);
-        expect(diagnostics[0].message).toMatch(/Expecting token of type '}' but found `description`/);
+        expect(diagnostics[0].message).toMatch(/Expected `}` but found `description`/);
     });
 
     test('single quotes are unexpected characters, each reported on itself', async () => {
@@ -25,7 +25,7 @@ describe('syntax-error', () => {
         const text = `segment s { where country = "US" and }`;
         const { diagnostics } = await checkWithContact(text);
         expect(summaries(diagnostics)).toEqual([expected('syntax-error', text, '}')]);
-        expect(diagnostics[0].message).toMatch(/but found: '}'/);
+        expect(diagnostics[0].message).toBe('Expected a condition (such as `total_spent > 100`) but found `}`.');
     });
 
     test('near miss: settings before `where`, in any order, and double-quoted strings parse', async () => {
