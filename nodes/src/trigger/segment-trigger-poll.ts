@@ -7,6 +7,7 @@ import { sameBytes } from '../membership/membership-tracker.js';
 import { messageOf } from '../membership/membership-store.js';
 import { StaticDataMembershipStore } from '../membership/static-data-store.js';
 import { contactChanges, sampleMembers } from './contact-change-items.js';
+import { RefreshGate } from './refresh-gate.js';
 
 /** What one poll of the Segment Trigger needs besides its n8n context. */
 export interface SegmentPollSettings {
@@ -26,7 +27,8 @@ export interface SegmentPollSettings {
 }
 
 /**
- * One poll of the Segment Trigger. In production (`trigger` mode) it reads the stored membership
+ * One poll of the Segment Trigger. In production (`trigger` mode) it skips polls that come sooner
+ * than the segment's `refresh every` hint ({@link RefreshGate}), reads the stored membership
  * from the node's static data, polls HubSpot, and emits one item per contact that entered or
  * exited; the new membership is written only after the whole poll succeeded, so a failed poll
  * (raised as a `NodeApiError`) keeps the state and emits nothing. A manual (test) run shows up to
@@ -44,7 +46,10 @@ export async function pollSegmentTrigger(context: IPollFunctions, settings: Segm
         return sample.length > 0 ? [sample.map((json) => ({ json }))] : null;
     }
 
-    const store = new StaticDataMembershipStore(context.getWorkflowStaticData('node'), { maxBytes: settings.staticDataLimitBytes });
+    const staticData = context.getWorkflowStaticData('node');
+    const refresh = new RefreshGate(staticData, settings.segment, settings.bundle.segment.refreshMinutes);
+    if (!refresh.isDue(now)) return null;
+    const store = new StaticDataMembershipStore(staticData, { maxBytes: settings.staticDataLimitBytes });
     const key = membershipStateKey(settings.segment);
     const previous = await store.load(key).catch((error: unknown) => {
         throw new NodeOperationError(node, `Cannot read the stored membership of "${settings.segment}": ${messageOf(error)}`, {
@@ -60,6 +65,7 @@ export async function pollSegmentTrigger(context: IPollFunctions, settings: Segm
             });
         });
     }
+    refresh.polled(now);
     return changes.length > 0 ? [changes.map((json) => ({ json }))] : null;
 }
 

@@ -118,6 +118,24 @@ describe('Segment Trigger', () => {
         ]);
     });
 
+    it("skips polls that come sooner than the segment's `refresh every` hint, without a request to HubSpot", async () => {
+        const hourly = { source: SEGMENT.replace('{\n', '{\n  refresh every 1 hours\n') };
+        const staticData: IDataObject = {};
+        await poll(staticData, hourly);
+        const nodeData = Object.values(staticData)[0] as IDataObject; // the node's static data (getWorkflowStaticData('node'))
+        expect(Date.parse(nodeData['lastPoll:high_value'] as string)).toBeGreaterThan(Date.now() - 60_000);
+
+        server.contacts.upsert('3', { total_revenue: 2500 });
+        const requests = server.requests.length;
+        expect((await poll(staticData, hourly)).outputs).toBeNull();
+        expect(server.requests.length).toBe(requests);
+
+        // An hour later (give or take the tolerance of n8n's timing), the poll is due again.
+        nodeData['lastPoll:high_value'] = new Date(Date.now() - 60 * 60_000 + 10_000).toISOString();
+        expect(summary((await poll(staticData, hourly)).outputs)).toEqual([['entered', '3', undefined]]);
+        expect(server.requests.length).toBeGreaterThan(requests);
+    });
+
     it('shows a sample of current members in manual runs and never touches the state', async () => {
         const staticData: IDataObject = {};
         await poll(staticData);
