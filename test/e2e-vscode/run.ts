@@ -76,15 +76,34 @@ function installedFolder(extensions: string, manifest: ExtensionManifest): strin
     return join(extensions, found);
 }
 
-/** Prints the log files under `folder` that `accept` picks, unless empty. */
-function printServerLogs(folder: string, accept: (path: string) => boolean): void {
+/** The log files under `folder` that `accept` picks. */
+function* logFiles(folder: string, accept: (path: string) => boolean): Generator<string> {
     if (!existsSync(folder)) return;
     for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
         const path = join(entry.parentPath, entry.name);
-        if (!entry.isFile() || !accept(path)) continue;
+        if (entry.isFile() && accept(path)) yield path;
+    }
+}
+
+/** Prints the log files under `folder` that `accept` picks, unless empty. */
+function printServerLogs(folder: string, accept: (path: string) => boolean): void {
+    for (const path of logFiles(folder, accept)) {
         const text = readFileSync(path, 'utf8').trimEnd();
         if (text !== '') console.log(`\n---- ${relative(ROOT, path)}\n${text}`);
     }
+}
+
+/**
+ * The `[error]` lines of the extension host's log and of the extension's own output channels
+ * (its language server's): a feature that works while logging errors is not done.
+ */
+function extensionHostErrors(folder: string, accept: (path: string) => boolean): string[] {
+    return [...logFiles(folder, accept)].flatMap((path) =>
+        readFileSync(path, 'utf8')
+            .split('\n')
+            .filter((line) => /\[error\]|\[Error - /.test(line))
+            .map((line) => `${relative(ROOT, path)}: ${line}`),
+    );
 }
 
 let server: CodeServer | undefined;
@@ -154,7 +173,14 @@ async function main(): Promise<number> {
     if (existsSync(join(dirs.userData, 'logs'))) cpSync(join(dirs.userData, 'logs'), serverLogs, { recursive: true });
 
     const shots = result.screenshots.map((name) => `${name}.png`).join(', ');
+    const ours = (path: string) => /exthost\d*[\\/]remoteexthost\.log$/.test(path) || path.includes(`${manifest.publisher}.${manifest.name}`);
+    const errors = extensionHostErrors(serverLogs, ours);
+    if (result.exitCode === 0 && errors.length > 0) {
+        console.error(`\ne2e-vscode: the suite passed, but the extension host logged ${errors.length} error(s):\n${errors.join('\n')}`);
+        return 1;
+    }
     if (result.exitCode === 0) {
+        step('no error in the extension host log nor in the extension\'s output channels');
         step(`the suite passed; screenshots in ${relative(ROOT, RESULTS)}: ${shots ? `${shots}, ` : ''}end.png`);
         if (flags['update-screenshots']) {
             for (const name of result.screenshots) copyFileSync(join(RESULTS, `${name}.png`), join(EXTENSION, `media/screenshot-${name}.png`));
@@ -166,7 +192,7 @@ async function main(): Promise<number> {
     if (flags['update-screenshots']) step('extension/media left as it was: the suite did not pass');
     // The workbench's lines were printed as they came (all of them are in workbench.log); the
     // extension host's own log and the extension's output channels say the rest.
-    printServerLogs(serverLogs, (path) => /exthost\d*[\\/]remoteexthost\.log$/.test(path) || path.includes(`${manifest.publisher}.${manifest.name}`));
+    printServerLogs(serverLogs, ours);
     const outcome = result.exitCode === undefined ? `did not finish within ${timeoutSeconds} s` : `failed (extension host exit code ${result.exitCode})`;
     console.error(`\ne2e-vscode: the suite ${outcome}; the whole workbench log, screenshots and logs are in ${relative(ROOT, RESULTS)}`);
     return 1;
