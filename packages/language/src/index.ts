@@ -27,6 +27,7 @@ export * from './util/suggestions.js';
 export * from './workspace/segment-config.js';
 export * from './workspace/segment-projects.js';
 export * from './workspace/in-memory-file-system.js';
+export * from './workspace/in-memory-project.js';
 
 // Formatting
 export * from './formatting/segment-printer.js';
