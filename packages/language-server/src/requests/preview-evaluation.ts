@@ -1,6 +1,6 @@
-import { compileSegment, createFunnel, type FunnelNode, type ListSource, type SegmentEvaluator, type SegmentTrace, truthName } from '@segments/engine';
+import { compileSegment, createFunnel, type ListSource, type SegmentEvaluator, type SegmentTrace, truthName } from '@segments/engine';
 import type { SegmentBundleIR } from '@segments/language';
-import type { PreviewRow } from './segment-requests-protocol.js';
+import type { PreviewEvaluation, PreviewRow } from './segment-requests-protocol.js';
 
 /** The most rows of non-members a preview lists. */
 export const MAX_OTHER_ROWS = 10;
@@ -20,15 +20,6 @@ export interface PreviewInput {
     lists: ListSource;
 }
 
-/** What a preview computes on a sample. */
-export interface PreviewEvaluation {
-    total: number;
-    members: number;
-    funnel: FunnelNode[];
-    columns: string[];
-    memberRows: PreviewRow[];
-    otherRows: PreviewRow[];
-}
 
 /** A column of a preview's table: a stored field and where its value sits in a record. */
 export interface PreviewColumn {

@@ -1,6 +1,6 @@
 /**
- * The custom requests the extension's server answers besides LSP: the compiled IR of a segment,
- * its preview on the project's sample data, and the trace of one sample record. Both bundles
+ * The custom requests the segment language server answers besides LSP: the compiled IR of a
+ * segment, its preview on the project's sample data, and the trace of one sample record. Both bundles
  * (the client in the extension host and the server) import these types; the file has no runtime
  * dependency.
  */
@@ -94,15 +94,8 @@ export interface PreviewRow {
     values: string[];
 }
 
-/** A preview on the project's sample. */
-export interface PreviewReady {
-    kind: 'ready';
-    uri: string;
-    segment: SegmentSummary;
-    /** The sample file, relative to the project's folder (as `segment.config.json` names it). */
-    data: string;
-    /** The evaluation instant, ISO-8601. */
-    now: string;
+/** What a preview computes on a sample. */
+export interface PreviewEvaluation {
     /** Records of the sample. */
     total: number;
     /** Members among them. */
@@ -115,6 +108,17 @@ export interface PreviewReady {
     memberRows: PreviewRow[];
     /** The first non-members (FALSE or UNKNOWN). */
     otherRows: PreviewRow[];
+}
+
+/** A preview on the project's sample. */
+export interface PreviewReady extends PreviewEvaluation {
+    kind: 'ready';
+    uri: string;
+    segment: SegmentSummary;
+    /** The sample file, as `segment.config.json` (relative to its folder) or the `segments.preview.data` setting names it. */
+    data: string;
+    /** The evaluation instant, ISO-8601. */
+    now: string;
 }
 
 /** The project has no `preview` section in its `segment.config.json`. */
