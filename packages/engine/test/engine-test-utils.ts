@@ -1,6 +1,5 @@
-import { createSegmentServices, isSegment, type Model } from '@segments/language';
+import { compileInMemory, InMemoryProjectError } from '@segments/language';
 import type { SegmentBundleIR } from '@segments/ir';
-import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
 import { expect } from 'vitest';
 import { compileSegment, type CompileOptions, type SegmentEvaluator } from '../src/index.js';
 
@@ -35,19 +34,13 @@ schema Contact key id {
  * it has no errors, and lowers the segment `name` to its IR bundle.
  */
 export async function bundleOf(files: Record<string, string>, name: string): Promise<SegmentBundleIR> {
-    const { shared, Segment } = createSegmentServices(EmptyFileSystem);
-    const documents: LangiumDocument<Model>[] = [];
-    for (const [path, text] of Object.entries({ '/p/contact.segment': SCHEMA, ...files })) {
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file(path));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        documents.push(document);
-    }
-    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    const errors = documents.flatMap((d) => (d.diagnostics ?? []).filter((x) => x.severity === 1).map((x) => `${d.uri.path}: ${String(x.code)} ${x.message}`));
-    expect(errors).toEqual([]);
-    const segment = documents.flatMap((d) => d.parseResult.value.declarations.filter(isSegment)).find((s) => s.name === name);
-    if (!segment) throw new Error(`no segment ${name}`);
-    return JSON.parse(JSON.stringify(Segment.ir.Lowering.lowerSegment(segment))) as SegmentBundleIR;
+    const bundles = await compileInMemory({ '/p/contact.segment': SCHEMA, ...files }).catch((error: unknown) => {
+        if (error instanceof InMemoryProjectError) expect(error.errors).toEqual([]);
+        throw error;
+    });
+    const bundle = bundles.get(name);
+    if (!bundle) throw new Error(`no segment ${name}`);
+    return JSON.parse(JSON.stringify(bundle)) as SegmentBundleIR;
 }
 
 /** The bundle of `segment s of Contact { timezone ZONE where CONDITION [exclude ...] }`. */

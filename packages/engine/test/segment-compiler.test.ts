@@ -67,6 +67,8 @@ describe('segment references', () => {
 describe('static lists', () => {
     const files = {
         '/p/vip.segment': 'list vip "VIPs" of Contact from "lists/vip.csv" by email\n',
+        // The file the list names must exist; its values come from the list source the tests pass.
+        '/p/lists/vip.csv': 'email\n',
         '/p/test.segment': 'segment s of Contact {\n  where in list vip\n}\n',
     };
 
